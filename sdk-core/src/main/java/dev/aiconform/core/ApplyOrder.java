@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The order in which kinds are applied to a cluster, so that what an object refers to exists
- * before it: namespaces and cluster-wide objects (CRDs, DeviceClasses, queues), then configuration,
- * device claims and templates, gang objects, workloads, and last autoscalers and monitors.
+ * The order in which kinds are applied to a cluster, so that what an object refers to exists before
+ * it: namespaces and cluster-wide objects (CRDs, DeviceClasses, queues), then configuration, device
+ * claims and templates, gang objects, workloads, and last autoscalers and monitors.
  *
  * <pre>{@code
  * ApplyOrder.rank(GroupKind.of("resource.k8s.io", "DeviceClass")) < ApplyOrder.rank(GroupKind.of("", "Pod"))

@@ -1,15 +1,15 @@
 package dev.aiconform.core;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.aiconform.core.validation.FieldPath;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One Kubernetes object of a {@link ManifestBundle}, with where it was read from when it came from
- * a file: the document's location and the line of each field, so diagnostics can point at the
- * exact line of {@code spec.devices.requests[0].exactly.count}.
+ * a file: the document's location and the line of each field, so diagnostics can point at the exact
+ * line of {@code spec.devices.requests[0].exactly.count}.
  *
  * <pre>{@code
  * Manifest m = Manifest.of(claim);
@@ -40,7 +40,8 @@ public final class Manifest {
    */
   public static Manifest read(
       HasMetadata object, SourceLocation source, Map<String, SourceLocation> fieldLocations) {
-    return new Manifest(object, Objects.requireNonNull(source, "source"), Map.copyOf(fieldLocations));
+    return new Manifest(
+        object, Objects.requireNonNull(source, "source"), Map.copyOf(fieldLocations));
   }
 
   public HasMetadata object() {

@@ -144,7 +144,8 @@ public final class ManifestBundle implements Iterable<Manifest> {
 
   @Override
   public String toString() {
-    return "ManifestBundle" + manifests.stream().map(m -> m.ref().toString()).collect(Collectors.toList());
+    return "ManifestBundle"
+        + manifests.stream().map(m -> m.ref().toString()).collect(Collectors.toList());
   }
 
   /** Builds a bundle; objects keep the order they are added in. */

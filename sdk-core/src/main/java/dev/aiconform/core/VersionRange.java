@@ -20,8 +20,7 @@ public final class VersionRange {
 
   private VersionRange(TargetVersion from, TargetVersion to) {
     if (from.compareTo(to) > 0) {
-      throw new IllegalArgumentException(
-          "version range start " + from + " is after its end " + to);
+      throw new IllegalArgumentException("version range start " + from + " is after its end " + to);
     }
     this.from = from;
     this.to = to;
@@ -71,7 +70,9 @@ public final class VersionRange {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof VersionRange && ((VersionRange) o).from == from && ((VersionRange) o).to == to;
+    return o instanceof VersionRange
+        && ((VersionRange) o).from == from
+        && ((VersionRange) o).to == to;
   }
 
   @Override

@@ -23,7 +23,9 @@ public interface ClusterSetup {
 
   void addGroupReporter(GroupReporter reporter);
 
-  /** Makes discovery report this group-version as served, such as {@code kueue.x-k8s.io/v1beta2}. */
+  /**
+   * Makes discovery report this group-version as served, such as {@code kueue.x-k8s.io/v1beta2}.
+   */
   void serve(String groupVersion);
 
   /** Shares a service with plugins, controllers and tests ({@link InMemoryCluster#service}). */

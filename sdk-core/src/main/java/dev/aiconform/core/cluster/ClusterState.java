@@ -24,7 +24,10 @@ public interface ClusterState {
 
   boolean isEnabled(FeatureGate gate);
 
-  /** The virtual clock: starts at a fixed instant and moves only with {@link InMemoryCluster#advance}. */
+  /**
+   * The virtual clock: starts at a fixed instant and moves only with {@link
+   * InMemoryCluster#advance}.
+   */
   Instant now();
 
   /** Objects of a typed fabric8 class, all namespaces. */

@@ -74,7 +74,9 @@ public abstract class ObjectOutcome {
 
   @Override
   public String toString() {
-    return ref() + ": " + action().name().toLowerCase(java.util.Locale.ROOT)
+    return ref()
+        + ": "
+        + action().name().toLowerCase(java.util.Locale.ROOT)
         + (message().isEmpty() ? "" : " (" + message() + ")");
   }
 }

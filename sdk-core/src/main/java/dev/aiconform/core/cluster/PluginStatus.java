@@ -3,8 +3,8 @@ package dev.aiconform.core.cluster;
 import java.util.Objects;
 
 /**
- * The answer of a scheduling plugin at an extension point, as kube-scheduler's framework.Status:
- * a code and, when not successful, a reason a person understands ("Insufficient nvidia.com/gpu").
+ * The answer of a scheduling plugin at an extension point, as kube-scheduler's framework.Status: a
+ * code and, when not successful, a reason a person understands ("Insufficient nvidia.com/gpu").
  * Reasons of Filter failures are counted per node into "0/4 nodes are available: 4 Insufficient
  * nvidia.com/gpu."
  *

@@ -14,7 +14,8 @@ import java.util.Optional;
  * report.pods().stream().filter(p -> p.phase() == Phase.PENDING).forEach(p -> log(p.reason()));
  * }</pre>
  */
-public record SimulationReport(List<PodPlacement> pods, List<Group> groups, List<Diagnostic> rejected) {
+public record SimulationReport(
+    List<PodPlacement> pods, List<Group> groups, List<Diagnostic> rejected) {
   public SimulationReport {
     pods = List.copyOf(pods);
     groups = List.copyOf(groups);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A path to a field of a Kubernetes object, printed the way the API server prints it:
- * {@code spec.devices.requests[0].exactly.count}, {@code metadata.labels[app]}.
+ * A path to a field of a Kubernetes object, printed the way the API server prints it: {@code
+ * spec.devices.requests[0].exactly.count}, {@code metadata.labels[app]}.
  *
  * <pre>{@code
  * FieldPath count = FieldPath.of("spec", "devices", "requests").index(0).child("exactly", "count");

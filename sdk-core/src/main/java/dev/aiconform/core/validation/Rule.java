@@ -3,10 +3,10 @@ package dev.aiconform.core.validation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
- * One check of the validator. A rule looks at one object at a time (and may look at the rest of
- * the bundle through its context) and reports what it finds through {@link RuleContext#report}.
- * Rules are contributed by modules through {@link RuleSet} and run against SDK-built and
- * hand-written manifests alike.
+ * One check of the validator. A rule looks at one object at a time (and may look at the rest of the
+ * bundle through its context) and reports what it finds through {@link RuleContext#report}. Rules
+ * are contributed by modules through {@link RuleSet} and run against SDK-built and hand-written
+ * manifests alike.
  *
  * <pre>{@code
  * public void check(HasMetadata object, RuleContext ctx) {

@@ -64,7 +64,9 @@ public abstract class RuleInfo {
   protected void check() {
     if (!id().matches("[a-z0-9]+(\\.[a-z0-9-]+)+")) {
       throw new IllegalArgumentException(
-          "rule id '" + id() + "' must be dotted lower-case words, module first (dra.request.count)");
+          "rule id '"
+              + id()
+              + "' must be dotted lower-case words, module first (dra.request.count)");
     }
   }
 }

@@ -3,8 +3,9 @@ package dev.aiconform.core.validation;
 import java.util.List;
 
 /**
- * The service each module registers (in {@code META-INF/services/dev.aiconform.core.validation.RuleSet})
- * to contribute its rules and defaulters to every {@link Validator}.
+ * The service each module registers (in {@code
+ * META-INF/services/dev.aiconform.core.validation.RuleSet}) to contribute its rules and defaulters
+ * to every {@link Validator}.
  *
  * <pre>{@code
  * public final class DraRules implements RuleSet {

@@ -90,7 +90,16 @@ public final class ValidationReport {
 
   @Override
   public String toString() {
-    return "ValidationReport[" + targetVersion + ", objects=" + objects + ", errors="
-        + errors().size() + ", warnings=" + warnings().size() + ", infos=" + infos().size() + "]";
+    return "ValidationReport["
+        + targetVersion
+        + ", objects="
+        + objects
+        + ", errors="
+        + errors().size()
+        + ", warnings="
+        + warnings().size()
+        + ", infos="
+        + infos().size()
+        + "]";
   }
 }

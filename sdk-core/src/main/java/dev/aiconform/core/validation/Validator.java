@@ -40,7 +40,8 @@ public final class Validator {
     this.featureGates = Map.copyOf(b.featureGates);
     List<Rule> selected = new ArrayList<>();
     for (Rule r : b.rules) {
-      if (b.categories.contains(r.info().category()) && r.info().versions().contains(targetVersion)) {
+      if (b.categories.contains(r.info().category())
+          && r.info().versions().contains(targetVersion)) {
         selected.add(r);
       }
     }
@@ -105,7 +106,9 @@ public final class Validator {
     return out;
   }
 
-  /** The object as the API server would store it: a defaulted copy ({@code object} is unchanged). */
+  /**
+   * The object as the API server would store it: a defaulted copy ({@code object} is unchanged).
+   */
   public HasMetadata defaulted(HasMetadata object) {
     HasMetadata copy = null;
     for (Defaulter d : defaulters) {
