@@ -81,10 +81,10 @@ public final class CelDeviceInput {
             "attribute " + name + ": parse semantic version: " + e.getMessage());
       }
     }
-    if (a.getInts() != null) return List.copyOf(a.getInts());
-    if (a.getBools() != null) return List.copyOf(a.getBools());
-    if (a.getStrings() != null) return List.copyOf(a.getStrings());
-    if (a.getVersions() != null) {
+    if (a.getInts() != null && !a.getInts().isEmpty()) return List.copyOf(a.getInts());
+    if (a.getBools() != null && !a.getBools().isEmpty()) return List.copyOf(a.getBools());
+    if (a.getStrings() != null && !a.getStrings().isEmpty()) return List.copyOf(a.getStrings());
+    if (a.getVersions() != null && !a.getVersions().isEmpty()) {
       List<Object> out = new ArrayList<>();
       for (String v : a.getVersions()) out.add(KubeSemver.parse(v));
       return out;
