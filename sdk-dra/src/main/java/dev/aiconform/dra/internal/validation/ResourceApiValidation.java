@@ -750,7 +750,14 @@ public final class ResourceApiValidation {
           Reason.TOO_LONG,
           "may not be more than " + OPAQUE_PARAMETERS_MAX_LENGTH + " bytes",
           "move large configuration elsewhere (ConfigMap)");
-    } else if (!(params instanceof Map)) {
+    } else if (json.strip().equals("null")) {
+      add(
+          Rules.CLAIM_CONFIG,
+          pp,
+          Reason.REQUIRED,
+          "parameters are required",
+          "add the driver's parameters as a JSON object");
+    } else if (!json.strip().startsWith("{")) {
       add(
           Rules.CLAIM_CONFIG,
           pp,
