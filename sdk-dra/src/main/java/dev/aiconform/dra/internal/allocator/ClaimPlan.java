@@ -23,7 +23,7 @@ import java.util.Set;
  * search): each request with its alternatives resolved to device classes and match keys, the
  * constraints, and the minimum number of devices it needs.
  */
-final class ClaimPlan {
+public final class ClaimPlan {
   /**
    * AllocationResultsMaxSize: at most 32 devices per claim (staging/src/k8s.io/api/resource/v1).
    */
@@ -112,6 +112,15 @@ final class ClaimPlan {
     this.name = name;
     this.requests = requests;
     this.constraints = constraints;
+  }
+
+  public ResourceClaim claim() {
+    return claim;
+  }
+
+  /** {@code namespace/name}. */
+  public String name() {
+    return name;
   }
 
   /** The same claim with other constraints (to find which constraint cannot be met). */

@@ -14,7 +14,7 @@ import java.util.Map;
  * shares of multi-allocatable devices with their consumed capacity, and admin-access results (which
  * take nothing, as in the scheduler's allocated state).
  */
-final class LedgerRecord {
+public final class LedgerRecord {
   enum Kind {
     EXCLUSIVE,
     SHARED,
@@ -30,6 +30,10 @@ final class LedgerRecord {
   }
 
   /** The record of an allocation result as stored in a claim's status. */
+  public static LedgerRecord of(AllocationResult allocation, StructuredAllocator allocator) {
+    return of(allocation, allocator.inventory());
+  }
+
   static LedgerRecord of(AllocationResult allocation, DeviceInventory inventory) {
     List<Use> uses = new ArrayList<>();
     if (allocation != null && allocation.getDevices() != null) {

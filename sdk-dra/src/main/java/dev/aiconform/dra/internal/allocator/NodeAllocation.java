@@ -31,7 +31,7 @@ import java.util.UUID;
  * {@link DeviceLedger}; plus the score Kubernetes gives the node for the firstAvailable
  * alternatives it could use (higher for earlier alternatives).
  */
-final class NodeAllocation {
+public final class NodeAllocation {
   /** FirstAvailableDeviceRequestMaxSize: the score base for firstAvailable alternatives. */
   static final int FIRST_AVAILABLE_MAX = 8;
 
@@ -255,8 +255,32 @@ final class NodeAllocation {
     }
   }
 
+  public String node() {
+    return node;
+  }
+
+  /** Per claim (in the order given), the {@code status.allocation} to write. */
+  public List<AllocationResult> results() {
+    return results;
+  }
+
+  /** Per claim, what the allocation takes from the allocated state. */
+  public List<LedgerRecord> records() {
+    return records;
+  }
+
+  /** Kubernetes' DynamicResources score for the node (firstAvailable alternatives). */
+  public long score() {
+    return score;
+  }
+
+  /** The allocated-state version the allocation was computed against. */
+  public long ledgerVersion() {
+    return ledgerVersion;
+  }
+
   /** All devices of all claims, for reports. */
-  List<DeviceId> devices() {
+  public List<DeviceId> devices() {
     List<DeviceId> out = new ArrayList<>();
     for (AllocationResult r : results) {
       for (DeviceRequestAllocationResult d : r.getDevices().getResults()) {

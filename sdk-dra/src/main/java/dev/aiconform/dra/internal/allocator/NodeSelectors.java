@@ -13,13 +13,20 @@ import java.util.Objects;
  * ORed, the requirements of a term ANDed, a term without requirements matches nothing, and only
  * {@code metadata.name} is supported as a match field.
  */
-final class NodeSelectors {
+public final class NodeSelectors {
   private NodeSelectors() {}
 
   static boolean matches(NodeSelector selector, Node node) {
     if (selector == null || node == null) return false;
     Map<String, String> labels =
         node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+    return matches(selector, node.getMetadata().getName(), labels);
+  }
+
+  /** Whether a node with this name and these labels matches the selector. */
+  public static boolean matches(
+      NodeSelector selector, String nodeName, Map<String, String> labels) {
+    if (selector == null) return false;
     for (NodeSelectorTerm t : nn(selector.getNodeSelectorTerms())) {
       if (t == null) continue;
       List<NodeSelectorRequirement> exprs = nn(t.getMatchExpressions());
@@ -30,9 +37,7 @@ final class NodeSelectors {
         ok &= requirement(r, labels.get(r.getKey()), labels.containsKey(r.getKey()));
       }
       for (NodeSelectorRequirement r : fields) {
-        ok &=
-            "metadata.name".equals(r.getKey())
-                && requirement(r, node.getMetadata().getName(), true);
+        ok &= "metadata.name".equals(r.getKey()) && requirement(r, nodeName, true);
       }
       if (ok) return true;
     }

@@ -143,11 +143,11 @@ public final class StructuredAllocator {
     for (int i = records.size() - 1; i >= 0; i--) ledger.release(records.get(i));
   }
 
-  void commit(LedgerRecord record) {
+  public void commit(LedgerRecord record) {
     ledger.commit(record);
   }
 
-  void release(LedgerRecord record) {
+  public void release(LedgerRecord record) {
     ledger.release(record);
   }
 }
