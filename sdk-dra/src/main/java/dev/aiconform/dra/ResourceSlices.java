@@ -3,6 +3,8 @@ package dev.aiconform.dra;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.resource.v1.CapacityRequestPolicyBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.CapacityRequestPolicyRangeBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.CounterBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.CounterSetBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.Device;
@@ -174,6 +176,47 @@ public final class ResourceSlices {
 
     public DeviceSpec capacity(String name, String quantity) {
       d.addToCapacity(name, new DeviceCapacityBuilder().withValue(new Quantity(quantity)).build());
+      return this;
+    }
+
+    /**
+     * A consumable capacity shared by allocations in steps: each allocation consumes a multiple of
+     * {@code step} from {@code min} (requests are rounded up), {@code default} when it requests
+     * nothing, at most {@code max} (null: no maximum). Use with {@link #allowMultipleAllocations}.
+     */
+    public DeviceSpec capacityRange(
+        String name, String quantity, String defaultQuantity, String min, String max, String step) {
+      CapacityRequestPolicyRangeBuilder range =
+          new CapacityRequestPolicyRangeBuilder().withMin(new Quantity(min));
+      if (max != null) range.withMax(new Quantity(max));
+      if (step != null) range.withStep(new Quantity(step));
+      CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
+      if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
+      policy.withValidRange(range.build());
+      d.addToCapacity(
+          name,
+          new DeviceCapacityBuilder()
+              .withValue(new Quantity(quantity))
+              .withRequestPolicy(policy.build())
+              .build());
+      return this;
+    }
+
+    /**
+     * A consumable capacity allocations take in fixed sizes: requests are rounded up to the next of
+     * {@code validValues} (ascending); {@code default} when an allocation requests nothing.
+     */
+    public DeviceSpec capacityValues(
+        String name, String quantity, String defaultQuantity, String... validValues) {
+      CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
+      if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
+      for (String v : validValues) policy.addToValidValues(new Quantity(v));
+      d.addToCapacity(
+          name,
+          new DeviceCapacityBuilder()
+              .withValue(new Quantity(quantity))
+              .withRequestPolicy(policy.build())
+              .build());
       return this;
     }
 

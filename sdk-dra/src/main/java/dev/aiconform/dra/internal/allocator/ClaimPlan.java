@@ -123,6 +123,12 @@ public final class ClaimPlan {
     return name;
   }
 
+  /** Whether a request has firstAvailable alternatives (nodes are then scored). */
+  public boolean hasAlternatives() {
+    for (RequestPlan r : requests) if (r.firstAvailable()) return true;
+    return false;
+  }
+
   /** The same claim with other constraints (to find which constraint cannot be met). */
   ClaimPlan withConstraints(List<ConstraintSpec> other) {
     return new ClaimPlan(claim, name, requests, List.copyOf(other));

@@ -216,7 +216,7 @@ public final class DeviceInventory {
   }
 
   /** Nodes that have node-local devices, by name. */
-  List<String> localNodes() {
+  public List<String> localNodes() {
     return localNodes;
   }
 

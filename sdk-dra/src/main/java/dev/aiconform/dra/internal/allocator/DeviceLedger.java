@@ -21,17 +21,17 @@ final class DeviceLedger {
   /** Free matching devices of one match key, per node (an upper bound). */
   static final class KeyIndex {
     final DeviceInventory.MatchKey key;
-    final int[] freeLocal;
+    final long[] freeLocal;
     final BitSet nodesWithFree = new BitSet();
-    int freeShared;
+    long freeShared;
 
     KeyIndex(DeviceInventory.MatchKey key, int nodes) {
       this.key = key;
-      this.freeLocal = new int[nodes];
+      this.freeLocal = new long[nodes];
     }
 
     /** Upper bound of free matching devices a node can see. */
-    int free(int nodeOrdinal) {
+    long free(int nodeOrdinal) {
       return (nodeOrdinal < 0 ? 0 : freeLocal[nodeOrdinal]) + freeShared;
     }
   }
@@ -152,7 +152,18 @@ final class DeviceLedger {
     }
   }
 
-  private void count(KeyIndex ix, DeviceEntry e, int delta) {
+  /**
+   * How many allocations a device can serve, for the bound: one, or (practically) unbounded for a
+   * multi-allocatable device, which several requests and claims may share.
+   */
+  private int weight(DeviceEntry e) {
+    return e.multiAllocatable && inventory.features().consumableCapacity() ? MULTI_WEIGHT : 1;
+  }
+
+  private static final int MULTI_WEIGHT = 1 << 20;
+
+  private void count(KeyIndex ix, DeviceEntry e, int sign) {
+    long delta = (long) sign * weight(e);
     int ordinal = e.localNode == null ? -1 : inventory.nodeOrdinal(e.localNode);
     if (ordinal < 0) {
       ix.freeShared += delta;

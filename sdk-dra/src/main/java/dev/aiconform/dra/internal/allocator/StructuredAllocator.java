@@ -120,7 +120,7 @@ public final class StructuredAllocator {
    * Nodes (ordinals among the inventory's nodes with local devices) that may have a free device for
    * the first request; null when every node must be considered (shared pools, admin access).
    */
-  BitSet candidateNodes(List<ClaimPlan> claims) {
+  public BitSet candidateNodes(List<ClaimPlan> claims) {
     if (inventory.hasSharedSlices()) return null;
     for (ClaimPlan c : claims) {
       if (c.requests.isEmpty()) continue;
