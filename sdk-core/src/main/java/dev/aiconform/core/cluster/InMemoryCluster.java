@@ -177,6 +177,15 @@ public final class InMemoryCluster implements ClusterClient {
     return cluster.serviceOf(type);
   }
 
+  /**
+   * What went wrong inside the cluster: exceptions thrown by controllers, scheduling plugins,
+   * admission steps and group reporters, one line each. The simulation carries on without what they
+   * would have done, so an empty list is worth asserting in tests.
+   */
+  public List<String> errors() {
+    return cluster.errors();
+  }
+
   /** What admitting the builder's {@link Builder#objects initial objects} gave. */
   public ApplyResult initialApply() {
     return initialApply;

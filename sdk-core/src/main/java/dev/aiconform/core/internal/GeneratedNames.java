@@ -1,6 +1,7 @@
 package dev.aiconform.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -21,16 +22,21 @@ public final class GeneratedNames {
 
   /**
    * A name for {@code generateName}: the base (cut to 58 characters) and a five-character suffix
-   * derived from {@code scope} and the base, the first one {@code taken} does not reject.
+   * derived from {@code scope}, the base and an attempt number, the first one {@code taken} does
+   * not reject. {@code attempts} remembers, per scope and base, where to start next time, so
+   * generating many names from one base stays linear.
    */
-  public static String generate(String scope, String base, Predicate<String> taken) {
+  public static String generate(
+      String scope, String base, Map<String, Long> attempts, Predicate<String> taken) {
     String prefix =
         base.length() > MAX_GENERATED_NAME_LENGTH
             ? base.substring(0, MAX_GENERATED_NAME_LENGTH)
             : base;
-    for (long attempt = 0; ; attempt++) {
-      String name = prefix + suffix(fnv64(scope + "\u0000" + base + "\u0000" + attempt));
+    String key = scope + "\u0000" + base;
+    for (long attempt = attempts.getOrDefault(key, 0L); ; attempt++) {
+      String name = prefix + suffix(fnv64(key + "\u0000" + attempt));
       if (!taken.test(name)) {
+        attempts.put(key, attempt + 1);
         return name;
       }
     }

@@ -1,19 +1,17 @@
 package dev.aiconform.core.internal.cluster;
 
 import dev.aiconform.core.GroupKind;
-import java.util.Comparator;
 
 /** Where the store keeps an object: group, kind, namespace ("" when cluster-scoped) and name. */
 public record ObjectKey(GroupKind kind, String namespace, String name)
     implements Comparable<ObjectKey> {
-  private static final Comparator<ObjectKey> ORDER =
-      Comparator.comparing(ObjectKey::kind)
-          .thenComparing(ObjectKey::namespace)
-          .thenComparing(ObjectKey::name);
-
   @Override
   public int compareTo(ObjectKey o) {
-    return ORDER.compare(this, o);
+    int c = kind.compareTo(o.kind);
+    if (c == 0) {
+      c = namespace.compareTo(o.namespace);
+    }
+    return c != 0 ? c : name.compareTo(o.name);
   }
 
   @Override

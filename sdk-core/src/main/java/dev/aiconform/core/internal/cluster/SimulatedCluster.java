@@ -111,7 +111,9 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
   private final Set<String> extensionGroupVersions;
   private final Map<Class<?>, Object> services;
   private final LinkedHashSet<Diagnostic> rejected = new LinkedHashSet<>();
+  private final LinkedHashSet<String> errors = new LinkedHashSet<>();
   private final Map<String, Integer> podIpsUsed = new HashMap<>();
+  private final Map<String, Long> nameAttempts = new HashMap<>();
   private long storeEpoch;
   private int nodesCreated;
   private ManifestBundle bundleCache;
@@ -253,7 +255,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
     try {
       return c.reconcile(this);
     } catch (RuntimeException e) {
-      LOG.warn("controller {} failed", c.name(), e);
+      recordError("controller " + c.name() + " failed", e);
       return false;
     }
   }
@@ -302,6 +304,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
           GeneratedNames.generate(
               kind + "/" + ns,
               meta.getGenerateName(),
+              nameAttempts,
               name -> store.contains(new ObjectKey(kind, ns, name))));
     }
     ObjectKey key = new ObjectKey(kind, ns, meta.getName());
@@ -328,8 +331,9 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
     if (obj instanceof Node && !dryRun) {
       RegistryStrategies.assignPodCidr((Node) obj, nodesCreated);
     }
-    for (MutatingAdmission m : admissions) {
-      m.admit(obj, MutatingAdmission.Operation.CREATE, this);
+    Optional<ObjectOutcome> failed = runAdmissions(obj, MutatingAdmission.Operation.CREATE);
+    if (failed.isPresent()) {
+      return failed.get();
     }
     HasMetadata defaulted = defaulted(obj);
     ObjectRef ref = ObjectRef.of(defaulted);
@@ -372,8 +376,9 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
         ApplyMerge.merge(ObjectStore.tree(so.object), so.lastApplied, desired);
     HasMetadata candidate = KubeSerialization.get().convertValue(merged, so.object.getClass());
     RegistryStrategies.prepareForUpdate(candidate, so.object);
-    for (MutatingAdmission m : admissions) {
-      m.admit(candidate, MutatingAdmission.Operation.UPDATE, this);
+    Optional<ObjectOutcome> failed = runAdmissions(candidate, MutatingAdmission.Operation.UPDATE);
+    if (failed.isPresent()) {
+      return failed.get();
     }
     HasMetadata defaulted = defaulted(candidate);
     ObjectRef ref = ObjectRef.of(defaulted);
@@ -393,6 +398,18 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
     so.manifest = checked;
     written(true);
     return ObjectOutcome.of(ref, Action.CONFIGURED, "");
+  }
+
+  private Optional<ObjectOutcome> runAdmissions(HasMetadata obj, MutatingAdmission.Operation op) {
+    for (MutatingAdmission m : admissions) {
+      try {
+        m.admit(obj, op, this);
+      } catch (RuntimeException e) {
+        String message = recordError("admission " + m.getClass().getName() + " failed", e);
+        return Optional.of(ObjectOutcome.of(ObjectRef.of(obj), Action.FAILED, message));
+      }
+    }
+    return Optional.empty();
   }
 
   /** What was applied, as kubectl records it: without server-owned metadata. */
@@ -572,6 +589,9 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   @Override
   public <T extends HasMetadata> Optional<T> get(Class<T> type, String namespace, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
     return store
         .get(keyOf(kindOf(type), namespace, name))
         .map(so -> so.object)
@@ -581,6 +601,9 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   @Override
   public Optional<HasMetadata> get(GroupKind kind, String namespace, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
     return store.get(keyOf(kind, namespace, name)).map(so -> so.object);
   }
 
@@ -621,6 +644,9 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   @Override
   public boolean delete(GroupKind kind, String namespace, String name) {
+    if (name == null) {
+      return false;
+    }
     Optional<StoredObject> removed = store.remove(keyOf(kind, namespace, name));
     if (removed.isEmpty()) {
       return false;
@@ -659,7 +685,28 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
     return store.contains(new ObjectKey(NODE, "", name));
   }
 
+  /** Exceptions of controllers, plugins, admissions and reporters, one line each. */
+  public List<String> errors() {
+    return List.copyOf(errors);
+  }
+
+  private String recordError(String what, RuntimeException e) {
+    String line =
+        what
+            + ": "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    LOG.warn(what, e);
+    errors.add(line);
+    return line;
+  }
+
   // ================================================================ SchedulerHost
+
+  @Override
+  public void reportError(String what, RuntimeException error) {
+    recordError(what, error);
+  }
 
   @Override
   public ClusterState state() {
@@ -785,7 +832,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       try {
         groups.addAll(r.groups(this));
       } catch (RuntimeException e) {
-        LOG.warn("group reporter {} failed", r.getClass().getName(), e);
+        recordError("group reporter " + r.getClass().getName() + " failed", e);
       }
     }
     return new SimulationReport(pods, groups, new ArrayList<>(rejected));

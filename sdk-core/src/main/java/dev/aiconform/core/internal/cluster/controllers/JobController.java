@@ -3,6 +3,7 @@ package dev.aiconform.core.internal.cluster.controllers;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.ObjectOutcome;
 import dev.aiconform.core.internal.GeneratedNames;
 import dev.aiconform.core.internal.Timestamps;
 import io.fabric8.kubernetes.api.model.Container;
@@ -243,12 +244,12 @@ public final class JobController implements Controller {
   }
 
   private static boolean create(Pod pod, List<Pod> active, ClusterState state) {
-    if (state.create(pod).action().isFailure()) {
+    ObjectOutcome outcome = state.create(pod);
+    if (outcome.action().isFailure()) {
       return false;
     }
-    state
-        .get(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName())
-        .ifPresent(active::add);
+    // The API server named the pod (generateName): the outcome says how.
+    state.get(Pod.class, outcome.ref().namespace(), outcome.ref().name()).ifPresent(active::add);
     return true;
   }
 

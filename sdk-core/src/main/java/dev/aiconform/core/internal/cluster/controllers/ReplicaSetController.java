@@ -3,6 +3,7 @@ package dev.aiconform.core.internal.cluster.controllers;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.ObjectOutcome;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
@@ -61,10 +62,11 @@ public final class ReplicaSetController implements Controller {
       for (int i = 0; i < missing; i++) {
         Pod pod = Ownership.podFromTemplate(rs.getSpec().getTemplate(), rs);
         pod.getMetadata().setGenerateName(rs.getMetadata().getName() + "-");
-        if (!state.create(pod).action().isFailure()) {
+        ObjectOutcome outcome = state.create(pod);
+        if (!outcome.action().isFailure()) {
           changed = true;
           state
-              .get(Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName())
+              .get(Pod.class, outcome.ref().namespace(), outcome.ref().name())
               .ifPresent(active::add);
         }
       }

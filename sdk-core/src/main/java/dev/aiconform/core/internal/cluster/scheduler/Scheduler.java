@@ -313,7 +313,7 @@ public final class Scheduler {
     try {
       return p.score(cycle, pod, node);
     } catch (RuntimeException e) {
-      LOG.warn("scheduling plugin {} failed at Score for pod {}", p.name(), PodKey.of(pod), e);
+      host.reportError("scheduling plugin " + p.name() + " failed at Score", e);
       return 0;
     }
   }
@@ -659,7 +659,7 @@ public final class Scheduler {
       PluginStatus s = invocation.get();
       return s == null ? PluginStatus.success() : s;
     } catch (RuntimeException e) {
-      LOG.warn("scheduling plugin {} failed at {}", p.name(), point, e);
+      host.reportError("scheduling plugin " + p.name() + " failed at " + point, e);
       return PluginStatus.error(
           "running "
               + point

@@ -39,6 +39,9 @@ public interface SchedulerHost {
   /** Whether the PodLevelResources feature is on (pod-level requests replace the containers'). */
   boolean podLevelResources();
 
+  /** Records that a plugin threw (the simulation carries on without what it would have done). */
+  void reportError(String what, RuntimeException error);
+
   /** Whether a ResourceClaim the pod uses is already allocated (the pod is not interchangeable). */
   boolean hasAllocatedClaim(Pod pod);
 }
