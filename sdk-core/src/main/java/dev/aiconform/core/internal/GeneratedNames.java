@@ -20,13 +20,17 @@ public final class GeneratedNames {
 
   private GeneratedNames() {}
 
+  /** A generated name, and the attempt to start from for the next name of the same base. */
+  public record Generated(String name, String key, long nextAttempt) {}
+
   /**
    * A name for {@code generateName}: the base (cut to 58 characters) and a five-character suffix
    * derived from {@code scope}, the base and an attempt number, the first one {@code taken} does
-   * not reject. {@code attempts} remembers, per scope and base, where to start next time, so
-   * generating many names from one base stays linear.
+   * not reject. {@code attempts} holds, per {@link Generated#key()}, where to start; the caller
+   * records {@link Generated#nextAttempt()} once the name is used, so generating many names from
+   * one base stays linear and a rejected object gets the same name when it is tried again.
    */
-  public static String generate(
+  public static Generated generate(
       String scope, String base, Map<String, Long> attempts, Predicate<String> taken) {
     String prefix =
         base.length() > MAX_GENERATED_NAME_LENGTH
@@ -36,8 +40,7 @@ public final class GeneratedNames {
     for (long attempt = attempts.getOrDefault(key, 0L); ; attempt++) {
       String name = prefix + suffix(fnv64(key + "\u0000" + attempt));
       if (!taken.test(name)) {
-        attempts.put(key, attempt + 1);
-        return name;
+        return new Generated(name, key, attempt + 1);
       }
     }
   }

@@ -22,21 +22,50 @@ public final class ApiErrors {
   private ApiErrors() {}
 
   /**
+   * One field error as apimachinery's field.Error holds it: path, type and detail. A diagnostic
+   * becomes one with its message as detail, except for a required field, which the API server
+   * reports without one ("Required value"); the diagnostic keeps the explanation.
+   */
+  public record FieldError(String path, Reason reason, String detail) {
+    static FieldError of(Diagnostic d) {
+      Reason r = d.reason().orElse(Reason.INVALID);
+      return new FieldError(d.path(), r, r == Reason.REQUIRED ? "" : d.message());
+    }
+
+    /** field.Error.ErrorBody(): the error type's words, then the detail. */
+    String body() {
+      String type = typeWords(reason);
+      return detail.isEmpty() ? type : type + ": " + detail;
+    }
+
+    /** field.Error.Error(): "path: body", or the body alone for the object itself. */
+    String error() {
+      return path.isEmpty() ? body() : path + ": " + body();
+    }
+  }
+
+  /**
    * NewInvalid: {@code ResourceClaim.resource.k8s.io "gpus" is invalid:
    * spec.devices.requests[0].name: Required value}, reason Invalid, code 422, one cause per field
-   * error.
+   * error; several errors are listed in brackets, as utilerrors.Aggregate prints them.
    */
   public static Status invalid(GroupKind kind, String name, List<Diagnostic> errors) {
+    List<FieldError> fieldErrors = new ArrayList<>();
+    errors.forEach(d -> fieldErrors.add(FieldError.of(d)));
+    return invalidFields(kind, name, fieldErrors);
+  }
+
+  public static Status invalidFields(GroupKind kind, String name, List<FieldError> errors) {
     List<StatusCause> causes = new ArrayList<>();
     Set<String> messages = new LinkedHashSet<>();
-    for (Diagnostic d : errors) {
+    for (FieldError e : errors) {
       causes.add(
           new StatusCauseBuilder()
-              .withReason(reason(d).wireName())
-              .withMessage(body(d))
-              .withField(d.path())
+              .withReason(e.reason().wireName())
+              .withMessage(e.body())
+              .withField(e.path())
               .build());
-      messages.add(fieldError(d));
+      messages.add(e.error());
     }
     String aggregate =
         messages.size() == 1 ? messages.iterator().next() : "[" + String.join(", ", messages) + "]";
@@ -83,28 +112,6 @@ public final class ApiErrors {
         .withCauses(causes.isEmpty() ? null : causes)
         .endDetails()
         .build();
-  }
-
-  private static Reason reason(Diagnostic d) {
-    return d.reason().orElse(Reason.INVALID);
-  }
-
-  /** field.Error.Error(): "path: body", or the body alone for the object itself. */
-  static String fieldError(Diagnostic d) {
-    return d.path().isEmpty() ? body(d) : d.path() + ": " + body(d);
-  }
-
-  /**
-   * field.Error.ErrorBody(): the error type's words, then the detail. A required field carries no
-   * detail, as the API server writes it ("Required value"); the diagnostic keeps the explanation.
-   */
-  static String body(Diagnostic d) {
-    Reason r = reason(d);
-    String type = typeWords(r);
-    if (r == Reason.REQUIRED || d.message().isEmpty()) {
-      return type;
-    }
-    return type + ": " + d.message();
   }
 
   /** field.ErrorType.String(). */

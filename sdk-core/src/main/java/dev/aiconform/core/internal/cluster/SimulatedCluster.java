@@ -287,6 +287,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       meta.setNamespace(null);
     }
     String ns = meta.getNamespace() == null ? "" : meta.getNamespace();
+    GeneratedNames.Generated generated = null;
     if (isEmpty(meta.getName())) {
       if (isEmpty(meta.getGenerateName())) {
         Diagnostic d =
@@ -298,14 +299,22 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
                 Reason.REQUIRED,
                 "name or generateName is required",
                 "set metadata.name (or metadata.generateName for a generated name)");
-        return reject(ObjectRef.of(obj), ApiErrors.invalid(kind, "", List.of(d)), List.of(d));
+        Status status =
+            ApiErrors.invalidFields(
+                kind,
+                "",
+                List.of(
+                    new ApiErrors.FieldError(
+                        "metadata.name", Reason.REQUIRED, "name or generateName is required")));
+        return reject(ObjectRef.of(obj), status, List.of(d));
       }
-      meta.setName(
+      generated =
           GeneratedNames.generate(
               kind + "/" + ns,
               meta.getGenerateName(),
               nameAttempts,
-              name -> store.contains(new ObjectKey(kind, ns, name))));
+              name -> store.contains(new ObjectKey(kind, ns, name)));
+      meta.setName(generated.name());
     }
     ObjectKey key = new ObjectKey(kind, ns, meta.getName());
     Optional<StoredObject> existing = store.get(key);
@@ -321,7 +330,11 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       }
       return admitUpdate(manifest, obj, existing.get(), dryRun);
     }
-    return admitCreate(manifest, obj, key, dryRun, apply);
+    ObjectOutcome created = admitCreate(manifest, obj, key, dryRun, apply);
+    if (generated != null && created.action() == Action.CREATED) {
+      nameAttempts.put(generated.key(), generated.nextAttempt());
+    }
+    return created;
   }
 
   private ObjectOutcome admitCreate(
