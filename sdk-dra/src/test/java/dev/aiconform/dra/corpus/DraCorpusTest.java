@@ -126,5 +126,11 @@ class DraCorpusTest {
     assertThat(draFiles()).hasSizeGreaterThan(50);
     assertThat(v1Objects).isGreaterThan(40);
     assertThat(BROKEN.keySet()).allSatisfy(f -> assertThat(Corpus.file(f)).exists());
+    assertThat(BROKEN.keySet())
+        .as("every DRA file the API server's strict field validation rejects")
+        .containsAll(
+            Corpus.UNKNOWN_FIELDS.keySet().stream()
+                .filter(f -> DRA.matcher(read(Corpus.file(f))).find())
+                .collect(Collectors.toList()));
   }
 }
