@@ -90,7 +90,7 @@ public final class ResourceSlices {
     }
 
     public Builder device(String name, Consumer<DeviceSpec> device) {
-      DeviceSpec d = new DeviceSpec(name);
+      DeviceSpec d = new DeviceSpec(name, driver);
       device.accept(d);
       devices.add(d.build());
       return this;
@@ -131,31 +131,35 @@ public final class ResourceSlices {
   public static final class DeviceSpec {
     private final DeviceBuilder d;
 
-    DeviceSpec(String name) {
+    private final String driver;
+
+    DeviceSpec(String name, String driver) {
+      this.driver = driver;
       d = new DeviceBuilder().withName(name);
     }
 
-    private static String key(Attribute a, String driver) {
-      return a.qualifiedName();
+    /** Drivers publish their own attributes and capacities by bare id, others qualified. */
+    private String key(Attribute a) {
+      return a.domain().equals(driver) ? a.id() : a.qualifiedName();
     }
 
     public DeviceSpec attribute(StringAttribute a, String value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withString(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withString(value).build());
       return this;
     }
 
     public DeviceSpec attribute(IntAttribute a, long value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withInt(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withInt(value).build());
       return this;
     }
 
     public DeviceSpec attribute(BoolAttribute a, boolean value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withBool(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withBool(value).build());
       return this;
     }
 
     public DeviceSpec attribute(VersionAttribute a, String value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withVersion(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withVersion(value).build());
       return this;
     }
 
@@ -170,8 +174,13 @@ public final class ResourceSlices {
       return this;
     }
 
+    public DeviceSpec versionAttribute(String name, String version) {
+      d.addToAttributes(name, new DeviceAttributeBuilder().withVersion(version).build());
+      return this;
+    }
+
     public DeviceSpec capacity(Capacity c, String quantity) {
-      return capacity(c.qualifiedName(), quantity);
+      return capacity(c.domain().equals(driver) ? c.id() : c.qualifiedName(), quantity);
     }
 
     public DeviceSpec capacity(String name, String quantity) {
