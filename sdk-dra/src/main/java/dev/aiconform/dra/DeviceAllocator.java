@@ -1,5 +1,6 @@
 package dev.aiconform.dra;
 
+import dev.aiconform.core.FeatureGate;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.dra.internal.allocator.AllocationFailure;
 import dev.aiconform.dra.internal.allocator.AllocatorFeatures;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,12 @@ public final class DeviceAllocator {
   /** As {@link #of(Collection)}, with the default feature gates of {@code version}. */
   public static DeviceAllocator of(
       Collection<? extends HasMetadata> inventory, TargetVersion version) {
+    return of(inventory, gate -> gate.enabledByDefault(version));
+  }
+
+  /** As {@link #of(Collection)}, with the DRA feature gates {@code enabled} says are on. */
+  public static DeviceAllocator of(
+      Collection<? extends HasMetadata> inventory, Predicate<FeatureGate> enabled) {
     List<ResourceSlice> slices = ofType(inventory, ResourceSlice.class);
     Map<String, Node> nodes = new TreeMap<>();
     for (Node n : ofType(inventory, Node.class)) nodes.put(n.getMetadata().getName(), n);
@@ -77,7 +85,7 @@ public final class DeviceAllocator {
                 slices,
                 ofType(inventory, DeviceClass.class),
                 ofType(inventory, DeviceTaintRule.class),
-                AllocatorFeatures.defaults(version)));
+                AllocatorFeatures.of(enabled)));
     return new DeviceAllocator(a, List.copyOf(nodes.values()));
   }
 
@@ -100,7 +108,7 @@ public final class DeviceAllocator {
     try {
       plans = plans(claims);
     } catch (AllocationFailure e) {
-      return DevicePlacement.failed(claims, e.getMessage());
+      return DevicePlacement.claimError(claims, e.getMessage());
     }
     boolean scored = hasAlternatives(plans);
     NodeAllocation best = null;
@@ -122,11 +130,26 @@ public final class DeviceAllocator {
         }
       }
     } catch (AllocationFailure fatal) {
-      return DevicePlacement.failed(claims, fatal.getMessage());
+      return DevicePlacement.claimError(claims, fatal.getMessage());
     }
-    if (best == null) return DevicePlacement.failed(claims, explain(plans));
+    if (best == null) {
+      String why = explain(plans);
+      return why.startsWith("0/")
+          ? DevicePlacement.failed(claims, why)
+          : DevicePlacement.claimError(claims, why);
+    }
     allocator.commit(best);
     return DevicePlacement.placed(claims, best);
+  }
+
+  /**
+   * Where the claims would go now, without recording anything: answers "would these fit?" without
+   * taking devices from later placements.
+   */
+  public DevicePlacement tryPlace(ResourceClaim... claims) {
+    DevicePlacement p = place(Arrays.asList(claims));
+    release(p);
+    return p;
   }
 
   /** Allocates the claims together on {@code node} and records it. */

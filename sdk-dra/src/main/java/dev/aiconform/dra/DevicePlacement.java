@@ -27,20 +27,35 @@ public final class DevicePlacement {
   private final List<ResourceClaim> claims;
   private final NodeAllocation allocation;
   private final String reason;
+  private final boolean claimError;
   private boolean released;
 
-  private DevicePlacement(List<ResourceClaim> claims, NodeAllocation allocation, String reason) {
+  private DevicePlacement(
+      List<ResourceClaim> claims, NodeAllocation allocation, String reason, boolean claimError) {
     this.claims = List.copyOf(claims);
     this.allocation = allocation;
     this.reason = reason;
+    this.claimError = claimError;
   }
 
   static DevicePlacement placed(List<ResourceClaim> claims, NodeAllocation allocation) {
-    return new DevicePlacement(claims, allocation, "");
+    return new DevicePlacement(claims, allocation, "", false);
   }
 
   static DevicePlacement failed(List<ResourceClaim> claims, String reason) {
-    return new DevicePlacement(claims, null, reason);
+    return new DevicePlacement(claims, null, reason, false);
+  }
+
+  static DevicePlacement claimError(List<ResourceClaim> claims, String reason) {
+    return new DevicePlacement(claims, null, reason, true);
+  }
+
+  /**
+   * Not placed because of the claims themselves, wherever they go: a missing device class, a CEL
+   * runtime error, more than 32 devices — the cases where the scheduler stops trying the pod.
+   */
+  public boolean isClaimError() {
+    return claimError;
   }
 
   public boolean isPlaced() {

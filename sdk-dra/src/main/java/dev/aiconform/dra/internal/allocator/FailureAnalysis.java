@@ -145,6 +145,9 @@ final class FailureAnalysis {
     if (counters > 0) why.add(counters + " blocked by exhausted shared counters");
     String matched =
         matching + " of " + ofClass + " device(s) of class " + spec.className + " match";
+    if (why.isEmpty()) {
+      return "needs " + needed + " device(s); " + matched + pools;
+    }
     if (spec.all) {
       return "allocationMode All needs every matching device; "
           + matched

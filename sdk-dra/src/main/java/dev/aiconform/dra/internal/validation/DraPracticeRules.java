@@ -8,6 +8,8 @@ import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.dra.Attribute;
+import dev.aiconform.dra.DeviceAllocator;
+import dev.aiconform.dra.DevicePlacement;
 import dev.aiconform.dra.DriverVocabulary;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,6 +21,7 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceClass;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,8 @@ final class DraPracticeRules {
   private DraPracticeRules() {}
 
   static List<Rule> all() {
-    return List.of(unknownAttribute(), removedAttribute(), sharedClaim(), extendedResource());
+    return List.of(
+        unknownAttribute(), removedAttribute(), sharedClaim(), extendedResource(), unsatisfiable());
   }
 
   /** Every selector of a claim, template or class with its path. */
@@ -342,6 +346,90 @@ final class DraPracticeRules {
                         }
                       }
                     }));
+  }
+
+  /** The allocator of the bundle validated last (rules run object by object over one bundle). */
+  private static final Object[] LAST_INVENTORY = new Object[2];
+
+  private static DeviceAllocator inventoryOf(RuleContext ctx) {
+    synchronized (LAST_INVENTORY) {
+      if (LAST_INVENTORY[0] == ctx.bundle()) return (DeviceAllocator) LAST_INVENTORY[1];
+      List<HasMetadata> objects = new ArrayList<>();
+      for (var m : ctx.bundle().manifests()) objects.add(m.object());
+      DeviceAllocator a = DeviceAllocator.of(objects, ctx::isEnabled);
+      LAST_INVENTORY[0] = ctx.bundle();
+      LAST_INVENTORY[1] = a;
+      return a;
+    }
+  }
+
+  private static Rule unsatisfiable() {
+    RuleInfo info =
+        RuleInfo.builder()
+            .id("dra.practice.unsatisfiable-request")
+            .category(Category.PRACTICE)
+            .severity(Severity.WARNING)
+            .kinds(DraRuleSet.CLAIMS)
+            .title("Claims fit on some node of the inventory")
+            .description(
+                "When the bundle carries an inventory (ResourceSlices, with their DeviceClasses and Nodes), every claim and claim template is allocated against it with nothing else allocated, exactly as the scheduler would: a claim that fits no node would leave its pods pending forever, whatever else runs. The finding says why, per kind of node, as the scheduler's 'cannot allocate all claims' would, and names CEL runtime errors that would stop the pod. Claims of device classes the bundle does not define are not judged.")
+            .failingExample(
+                "# inventory: nodes with 8 GPUs each\nkind: ResourceClaimTemplate\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.nvidia.com, count: 16}}]\n")
+            .fixedExample(
+                "kind: ResourceClaimTemplate\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.nvidia.com, count: 8}}]\n")
+            .build();
+    return new SimpleRule(
+        info,
+        (o, ctx) -> {
+          if (ctx.bundle().objectsOf(ResourceSlice.class).isEmpty()) return;
+          ResourceClaim claim;
+          FieldPath path;
+          if (o instanceof ResourceClaim) {
+            claim = (ResourceClaim) o;
+            path = FieldPath.of("spec", "devices");
+          } else {
+            ResourceClaimTemplate t = (ResourceClaimTemplate) o;
+            if (t.getSpec() == null || t.getSpec().getSpec() == null) return;
+            claim = new ResourceClaim();
+            claim.setMetadata(t.getMetadata());
+            claim.setSpec(t.getSpec().getSpec());
+            path = FieldPath.of("spec", "spec", "devices");
+          }
+          if (claim.getSpec() == null || claim.getSpec().getDevices() == null) return;
+          Set<String> classes = new java.util.HashSet<>();
+          for (DeviceClass c : ctx.bundle().objectsOf(DeviceClass.class)) {
+            classes.add(c.getMetadata().getName());
+          }
+          for (var r : ResourceApiValidation.nn(claim.getSpec().getDevices().getRequests())) {
+            if (r.getExactly() != null && !classes.contains(r.getExactly().getDeviceClassName())) {
+              return;
+            }
+            for (var sub : ResourceApiValidation.nn(r.getFirstAvailable())) {
+              if (!classes.contains(sub.getDeviceClassName())) return;
+            }
+          }
+          DeviceAllocator inventory = inventoryOf(ctx);
+          DevicePlacement p;
+          synchronized (inventory) {
+            p = inventory.tryPlace(claim);
+          }
+          if (p.isPlaced()) return;
+          int nodes = inventory.nodes().size();
+          ctx.report(
+              path,
+              null,
+              (p.isClaimError()
+                      ? "the claim cannot be allocated on any node of the inventory: "
+                      : "no node of the inventory ("
+                          + nodes
+                          + (nodes == 1 ? " node" : " nodes")
+                          + ") can satisfy the claim even with every device free: ")
+                  + p.reason(),
+              p.isClaimError()
+                  ? "fix the selector or request named in the message"
+                  : "ask for what one node offers (fewer devices, looser selectors or constraints),"
+                      + " or split the work over several claims and pods");
+        });
   }
 
   private static int nz(Integer i, int d) {
