@@ -190,13 +190,7 @@ public final class DeviceAllocator {
   }
 
   private NodeAllocation tryNode(List<ClaimPlan> plans, Node node) throws AllocationFailure {
-    if (!allocator.mayFit(plans, node.getMetadata().getName())) return null;
-    try {
-      return allocator.allocate(plans, node);
-    } catch (AllocationFailure e) {
-      if (e.isFatal()) throw e;
-      return null;
-    }
+    return allocator.tryAllocate(plans, node);
   }
 
   /** "0/N nodes are available: …", reasons counted per node as the scheduler reports them. */

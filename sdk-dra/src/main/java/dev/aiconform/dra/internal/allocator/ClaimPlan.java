@@ -102,16 +102,19 @@ public final class ClaimPlan {
   final String name;
   final List<RequestPlan> requests;
   final List<ConstraintSpec> constraints;
+  private final boolean hasConfig;
 
   private ClaimPlan(
       ResourceClaim claim,
       String name,
       List<RequestPlan> requests,
-      List<ConstraintSpec> constraints) {
+      List<ConstraintSpec> constraints,
+      boolean hasConfig) {
     this.claim = claim;
     this.name = name;
     this.requests = requests;
     this.constraints = constraints;
+    this.hasConfig = hasConfig;
   }
 
   public ResourceClaim claim() {
@@ -123,6 +126,11 @@ public final class ClaimPlan {
     return name;
   }
 
+  /** Whether the claim or a class of its requests carries configuration for the results. */
+  boolean hasConfig() {
+    return hasConfig;
+  }
+
   /** Whether a request has firstAvailable alternatives (nodes are then scored). */
   public boolean hasAlternatives() {
     for (RequestPlan r : requests) if (r.firstAvailable()) return true;
@@ -131,7 +139,7 @@ public final class ClaimPlan {
 
   /** The same claim with other constraints (to find which constraint cannot be met). */
   ClaimPlan withConstraints(List<ConstraintSpec> other) {
-    return new ClaimPlan(claim, name, requests, List.copyOf(other));
+    return new ClaimPlan(claim, name, requests, List.copyOf(other), hasConfig);
   }
 
   static String name(ResourceClaim c) {
@@ -241,7 +249,14 @@ public final class ClaimPlan {
         }
       }
     }
-    return new ClaimPlan(claim, name, List.copyOf(plans), List.copyOf(constraints));
+    boolean config = devices != null && !NodeSelectors.nn(devices.getConfig()).isEmpty();
+    for (RequestPlan rp : plans) {
+      for (RequestSpec s : rp.alternatives()) {
+        var dc = inventory.deviceClass(s.className);
+        config |= dc.getSpec() != null && !NodeSelectors.nn(dc.getSpec().getConfig()).isEmpty();
+      }
+    }
+    return new ClaimPlan(claim, name, List.copyOf(plans), List.copyOf(constraints), config);
   }
 
   private static RequestSpec spec(

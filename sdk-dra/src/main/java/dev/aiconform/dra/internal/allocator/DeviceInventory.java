@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -249,8 +250,16 @@ public final class DeviceInventory {
     return Collections.unmodifiableList(keyList);
   }
 
+  private final Map<String, Optional<String>> classErrors = new HashMap<>();
+
   /** Compile problems of a class's selectors, in Kubernetes' words; null when they compile. */
   String classCompileError(String className) {
+    return classErrors
+        .computeIfAbsent(className, c -> Optional.ofNullable(compileClass(c)))
+        .orElse(null);
+  }
+
+  private String compileClass(String className) {
     DeviceClass dc = classes.get(className);
     List<DeviceSelector> sel = dc == null || dc.getSpec() == null ? List.of() : selectors(dc);
     for (int i = 0; i < sel.size(); i++) {
@@ -330,6 +339,17 @@ public final class DeviceInventory {
 
   /** The pools {@code node} sees; cached per node name and labels. */
   NodeView view(Node node) {
+    if (node == lastNode && lastView != null) return lastView;
+    NodeView v = lookupView(node);
+    lastNode = node;
+    lastView = v;
+    return v;
+  }
+
+  private Node lastNode;
+  private NodeView lastView;
+
+  private NodeView lookupView(Node node) {
     String name = node.getMetadata().getName();
     Map<String, String> labels =
         node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();

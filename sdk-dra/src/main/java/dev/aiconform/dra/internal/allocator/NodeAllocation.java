@@ -3,7 +3,6 @@ package dev.aiconform.dra.internal.allocator;
 import dev.aiconform.dra.internal.allocator.ClaimPlan.RequestPlan;
 import dev.aiconform.dra.internal.allocator.ClaimPlan.RequestSpec;
 import io.fabric8.kubernetes.api.model.NodeSelector;
-import io.fabric8.kubernetes.api.model.NodeSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -137,6 +136,7 @@ public final class NodeAllocation {
 
   private static List<DeviceAllocationConfiguration> config(
       DeviceInventory inventory, ClaimPlan plan, NodeSearch search, int ci) {
+    if (!plan.hasConfig()) return List.of();
     List<DeviceAllocationConfiguration> out = new ArrayList<>();
     Map<String, int[]> classRanges = new LinkedHashMap<>();
     List<String> chosenNames = new ArrayList<>();
@@ -212,15 +212,16 @@ public final class NodeAllocation {
         selector = e.slice.getSpec().getNodeSelector();
       }
       if ((nodeName != null && !nodeName.isEmpty()) || e.bindsToNode) {
-        return new NodeSelectorBuilder()
-            .addNewNodeSelectorTerm()
-            .addNewMatchField()
-            .withKey("metadata.name")
-            .withOperator("In")
-            .withValues(node)
-            .endMatchField()
-            .endNodeSelectorTerm()
-            .build();
+        // Plain POJOs: fabric8's builders cost more than the whole search on a small node.
+        NodeSelectorRequirement name = new NodeSelectorRequirement();
+        name.setKey("metadata.name");
+        name.setOperator("In");
+        name.setValues(List.of(node));
+        NodeSelectorTerm term = new NodeSelectorTerm();
+        term.setMatchFields(List.of(name));
+        NodeSelector ns = new NodeSelector();
+        ns.setNodeSelectorTerms(List.of(term));
+        return ns;
       }
       if (selector != null && selector.getNodeSelectorTerms() != null) {
         List<NodeSelectorTerm> terms = selector.getNodeSelectorTerms();

@@ -87,12 +87,36 @@ public final class StructuredAllocator {
   }
 
   /**
+   * As {@link #allocate}, but answers null instead of explaining why the node cannot satisfy the
+   * claims (for searches over many nodes, which explain only when all fail).
+   *
+   * @throws AllocationFailure only fatal failures
+   */
+  public NodeAllocation tryAllocate(List<ClaimPlan> claims, Node node) throws AllocationFailure {
+    String name = node.getMetadata().getName();
+    if (!mayFit(claims, name)) return null;
+    NodeSearch search = new NodeSearch(ledger, inventory.view(node), claims, budget);
+    List<List<NodeSearch.Chosen>> chosen;
+    try {
+      chosen = search.run();
+    } catch (AllocationFailure e) {
+      if (e.isFatal()) throw e;
+      return null;
+    }
+    return chosen == null
+        ? null
+        : NodeAllocation.of(inventory, name, claims, chosen, search, ledger.version());
+  }
+
+  /**
    * Whether the node could have enough free matching devices for every request (an upper bound from
    * the free-device index: false means it certainly cannot).
    */
   public boolean mayFit(List<ClaimPlan> claims, String node) {
     int ordinal = inventory.nodeOrdinal(node);
-    Map<Integer, Integer> neededPerKey = new HashMap<>();
+    int requests = 0;
+    for (ClaimPlan c : claims) requests += c.requests.size();
+    Map<Integer, Integer> neededPerKey = requests > 1 ? new HashMap<>() : null;
     for (ClaimPlan c : claims) {
       for (ClaimPlan.RequestPlan rp : c.requests) {
         boolean possible = false;
@@ -103,12 +127,15 @@ public final class StructuredAllocator {
           }
         }
         if (!possible) return false;
-        if (rp.alternatives().size() == 1 && !rp.alternatives().get(0).adminAccess) {
+        if (neededPerKey != null
+            && rp.alternatives().size() == 1
+            && !rp.alternatives().get(0).adminAccess) {
           ClaimPlan.RequestSpec s = rp.alternatives().get(0);
           neededPerKey.merge(s.key.id, s.minimum(), Integer::sum);
         }
       }
     }
+    if (neededPerKey == null) return true;
     for (Map.Entry<Integer, Integer> e : neededPerKey.entrySet()) {
       DeviceInventory.MatchKey key = inventory.keys().get(e.getKey());
       if (ledger.index(key).free(ordinal) < e.getValue()) return false;

@@ -121,9 +121,9 @@ final class DraPracticeRules {
             .description(
                 "Attribute ids are dynamic map keys, so the API server cannot catch a typo; at scheduling time the selector fails with 'no such key' on every device of that driver. Checked against the known vocabularies (NVIDIA, AMD, Intel, Google TPU, the example driver, resource.kubernetes.io).")
             .failingExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].prodctName == 'x'\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].prodctName == 'NVIDIA H100 80GB HBM3'\"}}]\n")
             .fixedExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].productName == 'x'\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].productName == 'NVIDIA H100 80GB HBM3'\"}}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -205,9 +205,9 @@ final class DraPracticeRules {
             .description(
                 "The NVIDIA DRA driver stopped publishing 'index' and 'minor' in v25.8.0; selectors that still use them fail at scheduling time with 'no such key' on current drivers.")
             .failingExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].index == 0\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].index == 0\"}}]\n")
             .fixedExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].uuid == 'GPU-...'\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['resource.kubernetes.io'].pciBusID == '0000:18:00.0'\"}}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -253,9 +253,9 @@ final class DraPracticeRules {
             .description(
                 "A pod template that references a ResourceClaim by name makes every replica share the same allocated devices (and all replicas land where those devices are). Per-pod devices need resourceClaimTemplateName.")
             .failingExample(
-                "kind: Deployment\nspec:\n  replicas: 4\n  template:\n    spec:\n      resourceClaims: [{name: gpu, resourceClaimName: gpu}]\n")
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: serve, namespace: ml}\nspec:\n  replicas: 4\n  selector: {matchLabels: {app: serve}}\n  template:\n    metadata: {labels: {app: serve}}\n    spec:\n      containers: [{name: c, image: vllm/vllm-openai, resources: {claims: [{name: gpu}]}}]\n      resourceClaims: [{name: gpu, resourceClaimName: gpu}]\n")
             .fixedExample(
-                "kind: Deployment\nspec:\n  replicas: 4\n  template:\n    spec:\n      resourceClaims: [{name: gpu, resourceClaimTemplateName: gpu}]\n")
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: serve, namespace: ml}\nspec:\n  replicas: 4\n  selector: {matchLabels: {app: serve}}\n  template:\n    metadata: {labels: {app: serve}}\n    spec:\n      containers: [{name: c, image: vllm/vllm-openai, resources: {claims: [{name: gpu}]}}]\n      resourceClaims: [{name: gpu, resourceClaimTemplateName: gpu}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -303,9 +303,10 @@ final class DraPracticeRules {
             .title("Accelerators requested by count could use DRA")
             .description(
                 "Requesting accelerators as count-only extended resources (nvidia.com/gpu: 1) cannot say which device; DRA claims select by attribute. AI-conformance dra_support (MUST for 1.34–1.35 platforms) requires the platform to offer DRA; since 1.36 a DeviceClass with extendedResourceName can back the same resource name with DRA.")
-            .failingExample("containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]")
+            .failingExample(
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: train, namespace: ml}\nspec:\n  containers: [{name: c, image: pytorch/pytorch, resources: {limits: {nvidia.com/gpu: 1}}}]\n")
             .fixedExample(
-                "resourceClaims: [{name: gpu, resourceClaimTemplateName: one-gpu}]\ncontainers: [{name: c, resources: {claims: [{name: gpu}]}}]")
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: train, namespace: ml}\nspec:\n  resourceClaims: [{name: gpu, resourceClaimTemplateName: one-gpu}]\n  containers: [{name: c, image: pytorch/pytorch, resources: {claims: [{name: gpu}]}}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -374,9 +375,9 @@ final class DraPracticeRules {
             .description(
                 "When the bundle carries an inventory (ResourceSlices, with their DeviceClasses and Nodes), every claim and claim template is allocated against it with nothing else allocated, exactly as the scheduler would: a claim that fits no node would leave its pods pending forever, whatever else runs. The finding says why, per kind of node, as the scheduler's 'cannot allocate all claims' would, and names CEL runtime errors that would stop the pod. Claims of device classes the bundle does not define are not judged.")
             .failingExample(
-                "# inventory: nodes with 8 GPUs each\nkind: ResourceClaimTemplate\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.nvidia.com, count: 16}}]\n")
+                "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu.example.com}\nspec:\n  selectors: [{cel: {expression: \"device.driver == 'gpu.example.com'\"}}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0}, {name: gpu-1}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: gpus, namespace: ml}\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.example.com, count: 4}}]\n")
             .fixedExample(
-                "kind: ResourceClaimTemplate\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.nvidia.com, count: 8}}]\n")
+                "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu.example.com}\nspec:\n  selectors: [{cel: {expression: \"device.driver == 'gpu.example.com'\"}}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0}, {name: gpu-1}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: gpus, namespace: ml}\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.example.com, count: 2}}]\n")
             .build();
     return new SimpleRule(
         info,
