@@ -29,13 +29,7 @@ import picocli.CommandLine.Spec;
       "Validate AI workloads for Kubernetes like the API server and the CNCF Kubernetes AI"
           + " Conformance program, and simulate them on an in-memory cluster."
     },
-    subcommands = {
-      ValidateCommand.class,
-      SimulateCommand.class,
-      DemoCommand.class,
-      VersionCommand.class,
-      CommandLine.HelpCommand.class
-    },
+    subcommands = {ValidateCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  aiconform validate k8s/",
@@ -50,8 +44,10 @@ import picocli.CommandLine.Spec;
 public final class Aiconform implements Callable<Integer> {
   /** Exit code: nothing at or above the threshold. */
   public static final int OK = 0;
+
   /** Exit code: findings at or above the threshold, or a workload rejected at admission. */
   public static final int FINDINGS = 1;
+
   /** Exit code: usage error or unreadable input. */
   public static final int USAGE = 2;
 
@@ -73,8 +69,10 @@ public final class Aiconform implements Callable<Integer> {
 
   /** Runs the command with the given streams and returns its exit code; never throws. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter =
+        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     try {
       CommandLine cmd = commandLine(in, outWriter, errWriter);
       return cmd.execute(args);

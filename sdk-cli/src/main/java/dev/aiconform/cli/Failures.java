@@ -15,9 +15,7 @@ final class Failures {
   static int usage(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    cmd.getErr()
-        .println(
-            name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+    cmd.getErr().println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
     return Aiconform.USAGE;
   }
 

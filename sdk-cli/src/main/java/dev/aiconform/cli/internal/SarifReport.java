@@ -66,7 +66,10 @@ final class SarifReport {
       RuleInfo r = info.get();
       json.name("shortDescription").beginObject().field("text", r.title()).endObject();
       json.name("fullDescription").beginObject().field("text", r.description()).endObject();
-      json.name("defaultConfiguration").beginObject().field("level", level(r.severity())).endObject();
+      json.name("defaultConfiguration")
+          .beginObject()
+          .field("level", level(r.severity()))
+          .endObject();
       json.name("properties").beginObject();
       json.field("category", r.category().label());
       json.field("requirement", r.requirement().orElse(null));

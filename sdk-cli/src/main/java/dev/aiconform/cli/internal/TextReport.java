@@ -48,10 +48,7 @@ final class TextReport {
   }
 
   private static String header(Manifest m) {
-    String where =
-        m.source()
-            .map(s -> s.file() + ":" + s.line() + ": ")
-            .orElse("");
+    String where = m.source().map(s -> s.file() + ":" + s.line() + ": ").orElse("");
     String apiVersion = m.ref().apiVersion().isEmpty() ? "" : " (" + m.ref().apiVersion() + ")";
     return where + Lines.object(m.ref()) + apiVersion;
   }
@@ -75,8 +72,7 @@ final class TextReport {
   /** {@code line 14}; for input that is no object, the file too. */
   private static Optional<String> location(Optional<SourceLocation> source, boolean withFile) {
     return source.map(
-        s ->
-            (withFile ? s.file() + ":" + s.line() + ":" + s.column() : "line " + s.line()));
+        s -> (withFile ? s.file() + ":" + s.line() + ":" + s.column() : "line " + s.line()));
   }
 
   private static String summary(ValidationRun run, int withFindings, Style style) {
