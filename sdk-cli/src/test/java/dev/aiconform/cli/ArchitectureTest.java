@@ -1,0 +1,158 @@
+package dev.aiconform.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The module boundaries of DESIGN.md, checked on the main classes of every module (sdk-cli's test
+ * class path holds them all): the feature modules do not know each other, libraries do not print,
+ * nothing reaches into another module's {@code internal} packages, and Jackson 2 is nowhere.
+ *
+ * <p>Exceptions: none. The CLI and the examples use public API only; each module's own classes may
+ * use its internal packages (core's {@code CoreRules} registers rules from {@code
+ * dev.aiconform.core.internal.rules}).
+ */
+class ArchitectureTest {
+  static JavaClasses classes;
+
+  /** Main classes only: not test classes, nor the test fixtures of sdk-core's test jar. */
+  static final ImportOption MAIN_CLASSES_ONLY =
+      location ->
+          ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+              && !location.contains("-tests.jar");
+
+  @BeforeAll
+  static void importClasses() {
+    // Our modules' class directories or jars only: scanning every jar of fabric8 for the package
+    // would take most of the test's time and find nothing more.
+    List<Path> modules =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(Path::of)
+            .filter(ArchitectureTest::isAiconformModule)
+            .collect(Collectors.toList());
+    classes = new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPaths(modules);
+  }
+
+  private static boolean isAiconformModule(Path entry) {
+    String s = entry.toString().replace('\\', '/');
+    return s.matches(".*/(sdk-[a-z]+)/target/classes/?")
+        || s.matches(".*/sdk-[a-z]+-[^/]*\\.jar") && !s.endsWith("-tests.jar");
+  }
+
+  @ParameterizedTest(name = "{0} knows none of the other feature modules")
+  @ValueSource(strings = {"dra", "gang", "autoscale"})
+  void featureModulesDoNotDependOnEachOther(String module) {
+    String[] others =
+        java.util.stream.Stream.of("dra", "gang", "autoscale")
+            .filter(m -> !m.equals(module))
+            .map(m -> "dev.aiconform." + m + "..")
+            .toArray(String[]::new);
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.aiconform." + module + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(others)
+            .because(
+                "sdk-" + module + " depends on sdk-core only; modules meet through ServiceLoader")
+            .allowEmptyShould(true);
+    rule.check(classes);
+  }
+
+  @Test
+  void importsTheClassesOfEveryModule() {
+    org.assertj.core.api.Assertions.assertThat(
+            classes.contain("dev.aiconform.core.validation.Validator"))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("dev.aiconform.cli.Aiconform"))
+        .isTrue();
+  }
+
+  @Test
+  void coreDependsOnNoFeatureModule() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aiconform.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.aiconform.dra..",
+            "dev.aiconform.gang..",
+            "dev.aiconform.autoscale..",
+            "dev.aiconform.cli..")
+        .because("data flows one way: feature modules build on sdk-core")
+        .check(classes);
+  }
+
+  @Test
+  void librariesWriteNothingToStandardStreams() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.aiconform.core..",
+            "dev.aiconform.dra..",
+            "dev.aiconform.gang..",
+            "dev.aiconform.autoscale..",
+            "dev.aiconform.testing..")
+        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+        .orShould()
+        .callMethod(Throwable.class, "printStackTrace")
+        .because("library code reports through diagnostics and SLF4J, never stdout/stderr")
+        .check(classes);
+  }
+
+  @Test
+  void theStreamsRuleCatchesAClassThatPrints() {
+    // The CLI's main method hands System.out to picocli: the rule must see that, or it checks
+    // nothing.
+    ArchRule onCli =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.aiconform.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> onCli.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Aiconform.main");
+  }
+
+  @ParameterizedTest(name = "only {0} uses dev.aiconform.{0}.internal")
+  @ValueSource(strings = {"core", "dra", "gang", "autoscale", "testing", "cli"})
+  void nothingOutsideAModuleUsesItsInternalPackages(String module) {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.aiconform." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.aiconform." + module + ".internal..")
+        .because("internal packages are not API; use the public types of sdk-" + module)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void noJackson2Anywhere() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson.databind..")
+        .because(
+            "fabric8 8 uses Jackson 3 (tools.jackson); a Jackson 2 mapper must never touch its models")
+        .check(classes);
+  }
+}
