@@ -119,7 +119,7 @@ class ValidateCommandTest {
               "error    core.pod.resources  line 13  spec.template.spec.containers[0].resources.limits")
           .contains("FieldValueRequired: nvidia.com/gpu is requested without a limit")
           .contains("fix: add limits: {nvidia.com/gpu: 1}")
-          .contains("1 object checked for Kubernetes 1.37: 1 error, 0 warnings in 1 object");
+          .contains("1 object checked for Kubernetes 1.37: 1 error, 0 warnings");
     }
 
     @Test
@@ -226,14 +226,16 @@ class ValidateCommandTest {
           json(CliRun.run("validate", "--format", "json", dir.toString())).get("diagnostics");
 
       List<String> places = new ArrayList<>();
-      diagnostics.forEach(
-          d ->
-              places.add(
-                  Path.of(d.get("file").asString()).getFileName()
-                      + ":"
-                      + d.get("document").asInt()
-                      + ":"
-                      + d.get("line").asInt()));
+      for (JsonNode d : diagnostics) {
+        if (d.get("rule").asString().startsWith("core.")) {
+          places.add(
+              Path.of(d.get("file").asString()).getFileName()
+                  + ":"
+                  + d.get("document").asInt()
+                  + ":"
+                  + d.get("line").asInt());
+        }
+      }
       assertThat(places).containsExactly("a.yaml:0:4", "a.yaml:1:18", "b.yaml:0:13");
     }
   }
