@@ -29,7 +29,13 @@ import picocli.CommandLine.Spec;
       "Validate AI workloads for Kubernetes like the API server and the CNCF Kubernetes AI"
           + " Conformance program, and simulate them on an in-memory cluster."
     },
-    subcommands = {ValidateCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  aiconform validate k8s/",
