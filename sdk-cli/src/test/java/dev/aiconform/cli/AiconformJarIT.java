@@ -105,6 +105,30 @@ class AiconformJarIT {
   }
 
   @Test
+  void runsTheDemoOnTheInMemoryClusterWithEveryModulesExtensions() throws Exception {
+    Path out = dir.resolve("demo");
+
+    Result r = java(null, "demo", "--output", out.toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("4 pods bound, 2 pending").contains("Insufficient nvidia.com/gpu");
+    assertThat(out.resolve("workloads.yaml")).isRegularFile();
+
+    Result simulate =
+        java(
+            null,
+            "simulate",
+            "--cluster",
+            out.resolve("cluster.yaml").toString(),
+            "--format",
+            "json",
+            out.resolve("workloads.yaml").toString());
+    assertThat(simulate.exit()).isZero();
+    assertThat(ValidateCommandTest.JSON.readTree(simulate.out()).at("/summary/bound").asInt())
+        .isEqualTo(4);
+  }
+
+  @Test
   void answersHelpVersionAndUsageErrors() throws Exception {
     Result help = java(null, "--help");
     assertThat(help.exit()).isZero();
