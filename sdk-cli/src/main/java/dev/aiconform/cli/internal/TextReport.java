@@ -53,7 +53,7 @@ final class TextReport {
     return where + Lines.object(m.ref()) + apiVersion;
   }
 
-  private static void finding(Diagnostic d, Style style, StringBuilder out) {
+  static void finding(Diagnostic d, Style style, StringBuilder out) {
     String severity = String.format("%-9s", d.severity().label());
     out.append("  ").append(style.severity(d.severity(), severity)).append(d.rule());
     location(d.source(), d.object().isEmpty()).ifPresent(l -> out.append("  ").append(l));
