@@ -1,16 +1,28 @@
 package dev.aiconform.cli;
 
+import dev.aiconform.cli.internal.Inputs;
 import dev.aiconform.cli.internal.SimulationOutput;
 import dev.aiconform.cli.internal.Style;
 import dev.aiconform.cli.internal.ValidationFormat;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Severity;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option types shared by the commands. */
 final class Options {
   private Options() {}
+
+  /** Standard input can be read once: {@code -} may appear once among all PATHs. */
+  static void stdinAtMostOnce(CommandSpec spec, List<String> paths) {
+    if (paths.stream().filter(Inputs.STDIN::equals).count() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "'-' (standard input) can be given only once");
+    }
+  }
 
   /** {@code --kubernetes-version 1.36}: one of the supported target versions. */
   static final class KubernetesVersion implements ITypeConverter<TargetVersion> {

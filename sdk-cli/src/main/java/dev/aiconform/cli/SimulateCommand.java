@@ -89,6 +89,9 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<String> all = new ArrayList<>(cluster);
+    all.addAll(paths);
+    Options.stdinAtMostOnce(spec, all);
     ReadResult clusterObjects = Inputs.read(cluster, root.stdin());
     ReadResult workloads = Inputs.read(paths, root.stdin());
     if (clusterObjects.hasErrors() || workloads.hasErrors()) {

@@ -92,6 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Options.stdinAtMostOnce(spec, paths);
     ReadResult read = Inputs.read(paths, root.stdin());
     Validator validator = Validator.forVersion(version);
     ValidationReport report = validator.validate(read.bundle());

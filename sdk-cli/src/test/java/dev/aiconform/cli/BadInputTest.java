@@ -136,7 +136,9 @@ class BadInputTest {
         Arguments.of(new String[] {"validate", "--format", "xml", "x.yaml"}, "--format"),
         Arguments.of(new String[] {"validate", "--fail-on", "info", "x.yaml"}, "--fail-on"),
         Arguments.of(new String[] {"validate", "--no-such-option", "x.yaml"}, "--no-such-option"),
-        Arguments.of(new String[] {"validate", "--kubernetes-version"}, "--kubernetes-version"));
+        Arguments.of(new String[] {"validate", "--kubernetes-version"}, "--kubernetes-version"),
+        Arguments.of(new String[] {"validate", "-", "-"}, "only once"),
+        Arguments.of(new String[] {"simulate", "--cluster", "-", "-"}, "only once"));
   }
 
   @ParameterizedTest(name = "{1}")
