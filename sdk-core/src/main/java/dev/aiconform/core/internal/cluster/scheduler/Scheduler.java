@@ -616,8 +616,13 @@ public final class Scheduler {
       if (p == skip) {
         continue;
       }
-      PluginStatus s = call(p, "Filter", () -> p.filter(cycle, pod, node));
-      if (!s.isSuccess()) {
+      PluginStatus s;
+      try {
+        s = p.filter(cycle, pod, node);
+      } catch (RuntimeException e) {
+        s = failure(p, "Filter", e);
+      }
+      if (s != null && !s.isSuccess()) {
         return s;
       }
     }
@@ -659,16 +664,21 @@ public final class Scheduler {
       PluginStatus s = invocation.get();
       return s == null ? PluginStatus.success() : s;
     } catch (RuntimeException e) {
-      host.reportError("scheduling plugin " + p.name() + " failed at " + point, e);
-      return PluginStatus.error(
-          "running "
-              + point
-              + " plugin \""
-              + p.name()
-              + "\": "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return failure(p, point, e);
     }
+  }
+
+  /** A plugin threw: the cluster records it and the pod gets kube-scheduler's error wording. */
+  private PluginStatus failure(SchedulingPlugin p, String point, RuntimeException e) {
+    host.reportError("scheduling plugin " + p.name() + " failed at " + point, e);
+    return PluginStatus.error(
+        "running "
+            + point
+            + " plugin \""
+            + p.name()
+            + "\": "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
   }
 
   private void assume(Pod pod, NodeState node) {
