@@ -277,14 +277,9 @@ public final class Scheduler {
       return;
     }
     if (waitStatus != null) {
-      PodKey key = PodKey.of(pod);
-      boolean allowedEarly = allowed.remove(key);
       waiting.put(pod, best.name());
-      waitingDetails.put(key, new Waiting(cycle, best, waitStatus.reason()));
+      waitingDetails.put(PodKey.of(pod), new Waiting(cycle, best, waitStatus.reason()));
       progress++;
-      if (allowedEarly) {
-        allowed.add(key);
-      }
       return;
     }
     bind(cycle, pod, best);
