@@ -117,6 +117,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
   private long storeEpoch;
   private int nodesCreated;
   private ManifestBundle bundleCache;
+  private List<Manifest> dryRunAdmitted = List.of();
 
   public SimulatedCluster(Config config, List<ClusterExtension> extensions) {
     this.version = config.targetVersion();
@@ -163,8 +164,14 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
   public ApplyResult apply(ManifestBundle bundle, ApplyOptions options) {
     boolean dryRun = options.dryRun() != ApplyOptions.DryRun.NONE;
     List<ObjectOutcome> outcomes = new ArrayList<>();
-    for (Manifest m : bundle.inApplyOrder()) {
-      outcomes.add(admit(m, dryRun, true));
+    // A dry run stores nothing, but what it admitted is context for the bundle's later objects.
+    dryRunAdmitted = dryRun ? new ArrayList<>() : List.of();
+    try {
+      for (Manifest m : bundle.inApplyOrder()) {
+        outcomes.add(admit(m, dryRun, true));
+      }
+    } finally {
+      dryRunAdmitted = List.of();
     }
     if (!dryRun) {
       settle();
@@ -372,6 +379,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       return reject(ref, ApiErrors.invalid(key.kind(), key.name(), errors), errors);
     }
     if (dryRun) {
+      dryRunAdmitted.add(candidate);
       return ObjectOutcome.of(ref, Action.VALIDATED, "");
     }
     if (defaulted instanceof Node) {
@@ -401,6 +409,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       return reject(ref, ApiErrors.invalid(so.key.kind(), so.key.name(), errors), errors);
     }
     if (dryRun) {
+      dryRunAdmitted.add(checked);
       return ObjectOutcome.of(ref, Action.VALIDATED, "");
     }
     boolean changed = store.record(so, defaulted);
@@ -460,7 +469,10 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
         .collect(Collectors.toList());
   }
 
-  /** What the cluster holds, the incoming object in place of its stored version. */
+  /**
+   * What the cluster holds (and what a dry run of the same apply admitted before), the incoming
+   * object in place of its stored version.
+   */
   private ManifestBundle contextBundle(Manifest candidate, ObjectKey key) {
     if (bundleCache == null) {
       List<Manifest> all = new ArrayList<>();
@@ -469,7 +481,13 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
     }
     ManifestBundle held =
         store.contains(key) ? bundleCache.filter(m -> !sameKey(m, key)) : bundleCache;
-    return held.toBuilder().add(candidate).build();
+    ManifestBundle.Builder context = held.toBuilder();
+    for (Manifest m : dryRunAdmitted) {
+      if (!sameKey(m, key)) {
+        context.add(m);
+      }
+    }
+    return context.add(candidate).build();
   }
 
   private boolean sameKey(Manifest m, ObjectKey key) {
