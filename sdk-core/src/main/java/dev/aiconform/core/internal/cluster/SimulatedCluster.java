@@ -118,6 +118,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
   private int nodesCreated;
   private ManifestBundle bundleCache;
   private List<Manifest> dryRunAdmitted = List.of();
+  private Convergence lastConvergence = new Convergence(0, true, List.of());
 
   public SimulatedCluster(Config config, List<ClusterExtension> extensions) {
     this.version = config.targetVersion();
@@ -224,8 +225,17 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   // ================================================================ quiescence
 
+  public Convergence lastConvergence() {
+    return lastConvergence;
+  }
+
   /** Runs controllers, then a scheduling round, until nothing changes. */
   public Convergence settle() {
+    lastConvergence = runToQuiescence();
+    return lastConvergence;
+  }
+
+  private Convergence runToQuiescence() {
     List<String> unsettled = List.of();
     for (int round = 1; round <= maxRounds; round++) {
       long writesBefore = store.resourceVersion();
