@@ -2,16 +2,22 @@ package dev.aiconform.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.aiconform.core.internal.KubeSerialization;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * class path holds them all): the feature modules do not know each other, libraries do not print,
  * nothing reaches into another module's {@code internal} packages, and Jackson 2 is nowhere.
  *
- * <p>Exceptions: none. The CLI and the examples use public API only; each module's own classes may
- * use its internal packages (core's {@code CoreRules} registers rules from {@code
+ * <p>One exception: {@code dev.aiconform.core.internal.KubeSerialization}, the one fabric8
+ * serialization of the SDK (COMMON.md names it as shared), may be used by the sdk-* feature modules
+ * and sdk-testing; the CLI and the examples use public API only. Each module's own classes may use
+ * its internal packages (core's {@code CoreRules} registers rules from {@code
  * dev.aiconform.core.internal.rules}).
  */
 class ArchitectureTest {
@@ -36,15 +44,18 @@ class ArchitectureTest {
               && !location.contains("-tests.jar");
 
   @BeforeAll
-  static void importClasses() {
-    // Our modules' class directories or jars only: scanning every jar of fabric8 for the package
-    // would take most of the test's time and find nothing more.
-    List<Path> modules =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(Path::of)
-            .filter(ArchitectureTest::isAiconformModule)
-            .collect(Collectors.toList());
-    classes = new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPaths(modules);
+  static void importClasses() throws IOException {
+    // Our modules' class directories (test phase) or jars (verify phase) only: scanning every jar
+    // of fabric8 for the package would take most of the test's time and find nothing more.
+    List<Location> modules = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (isAiconformModule(path)) {
+        modules.add(
+            Files.isDirectory(path) ? Location.of(path) : Location.of(new JarFile(path.toFile())));
+      }
+    }
+    classes = new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importLocations(modules);
   }
 
   private static boolean isAiconformModule(Path entry) {
@@ -137,12 +148,60 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideOutsideOfPackage("dev.aiconform." + module + "..")
+        .and(module.equals("core") ? notAFeatureModule() : DescribedPredicate.alwaysTrue())
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.aiconform." + module + ".internal..")
         .because("internal packages are not API; use the public types of sdk-" + module)
         .allowEmptyShould(true)
         .check(classes);
+  }
+
+  @Test
+  void featureModulesUseOnlyTheSharedSerializationOfCoresInternals() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(FEATURE_MODULES)
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("dev.aiconform.core.internal..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.belongToAnyOf(KubeSerialization.class))))
+        .because("only KubeSerialization, the SDK's one fabric8 serialization, is shared")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theCliAndExamplesUseNoInternalsAtAll() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.aiconform.cli..", "dev.aiconform.examples..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.aiconform.core.internal..",
+            "dev.aiconform.dra.internal..",
+            "dev.aiconform.gang.internal..",
+            "dev.aiconform.autoscale.internal..",
+            "dev.aiconform.testing.internal..")
+        .check(classes);
+  }
+
+  static final String[] FEATURE_MODULES = {
+    "dev.aiconform.dra..",
+    "dev.aiconform.gang..",
+    "dev.aiconform.autoscale..",
+    "dev.aiconform.testing.."
+  };
+
+  /**
+   * Classes outside the feature modules and sdk-testing (their use of core internals is checked
+   * apart).
+   */
+  private static DescribedPredicate<JavaClass> notAFeatureModule() {
+    return DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(FEATURE_MODULES));
   }
 
   @Test
