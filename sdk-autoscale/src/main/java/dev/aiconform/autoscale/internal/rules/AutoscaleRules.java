@@ -15,6 +15,9 @@ public final class AutoscaleRules implements RuleSet {
   @Override
   public List<Rule> rules() {
     List<Rule> all = new ArrayList<>(HpaApiRules.all());
+    all.addAll(AutoscalerRules.all());
+    all.addAll(KedaRules.all());
+    all.addAll(MonitoringRules.all());
     return all;
   }
 
