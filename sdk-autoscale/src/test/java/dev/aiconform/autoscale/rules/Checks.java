@@ -3,16 +3,15 @@ package dev.aiconform.autoscale.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.ManifestReader;
+import dev.aiconform.core.ReadResult;
 import dev.aiconform.core.TargetVersion;
-import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.core.validation.ValidationReport;
 import dev.aiconform.core.validation.Validator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,19 +19,16 @@ import java.util.stream.Collectors;
 final class Checks {
   private Checks() {}
 
+  /** The objects of YAML text, read as files are (with source locations). */
   static List<HasMetadata> parse(String yaml) {
-    Object parsed = KubeSerialization.get().unmarshal(yaml);
-    List<HasMetadata> out = new ArrayList<>();
-    if (parsed instanceof KubernetesList) {
-      out.addAll(((KubernetesList) parsed).getItems());
-    } else if (parsed instanceof List) {
-      for (Object o : (List<?>) parsed) {
-        out.add((HasMetadata) o);
-      }
-    } else {
-      out.add((HasMetadata) parsed);
-    }
-    return out;
+    return read(yaml).objects();
+  }
+
+  /** YAML text as the project's reader reads a file named test.yaml. */
+  static ManifestBundle read(String yaml) {
+    ReadResult r = ManifestReader.defaults().readString(yaml, "test.yaml");
+    assertThat(r.hasErrors()).as("YAML errors: %s", r.diagnostics()).isFalse();
+    return r.bundle();
   }
 
   static ValidationReport validate(String yaml) {
@@ -40,7 +36,7 @@ final class Checks {
   }
 
   static ValidationReport validate(String yaml, TargetVersion version) {
-    return Validator.forVersion(version).validate(ManifestBundle.of(parse(yaml)));
+    return Validator.forVersion(version).validate(read(yaml));
   }
 
   static ValidationReport validate(ManifestBundle bundle, TargetVersion version) {

@@ -3,15 +3,13 @@ package dev.aiconform.autoscale.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.ManifestReader;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.fixtures.Corpus;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.core.validation.ValidationReport;
 import dev.aiconform.core.validation.Validator;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,24 +26,13 @@ class CorpusTest {
     return Corpus.yamlFiles().stream();
   }
 
-  static List<HasMetadata> parse(Path file) {
-    try {
-      String text = Files.readString(file);
-      if (text.contains("{{")) {
-        return List.of();
-      }
-      return Checks.parse(text);
-    } catch (IOException | RuntimeException e) {
-      return List.of(); // not Kubernetes objects (Helm values, tool configuration)
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void upstreamManifestsGetNoErrorFromAutoscaleRules(Path file) {
-    List<HasMetadata> objects = parse(file);
+    // Files that are not Kubernetes objects (Helm values, tool configuration) read as nothing.
+    ManifestBundle bundle = ManifestReader.defaults().read(file).bundle();
     for (TargetVersion v : TargetVersion.values()) {
-      ValidationReport r = Validator.forVersion(v).validate(ManifestBundle.of(objects));
+      ValidationReport r = Validator.forVersion(v).validate(bundle);
       List<Diagnostic> errors =
           r.diagnostics().stream()
               .filter(d -> d.rule().startsWith("autoscale."))

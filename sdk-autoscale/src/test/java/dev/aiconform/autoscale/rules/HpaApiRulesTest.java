@@ -9,15 +9,12 @@ import dev.aiconform.autoscale.AcceleratorAutoscaler;
 import dev.aiconform.autoscale.BehaviourPreset;
 import dev.aiconform.autoscale.Dcgm;
 import dev.aiconform.autoscale.Vllm;
-import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
-import dev.aiconform.core.SourceLocation;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.ValidationReport;
 import dev.aiconform.core.validation.Validator;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -464,22 +461,21 @@ class HpaApiRulesTest {
                 + PODS
                 + "  behavior:\n    scaleUp:\n      policies: []\n");
     // Built in code, an empty list is not even sent (fabric8 omits it): defaults apply.
-    assertNoErrors(validate(yaml));
-    // Read from a file, the explicit empty list reaches the server and is rejected.
-    SourceLocation doc = new SourceLocation("hpa.yaml", 0, 1, 1);
-    Manifest read =
-        Manifest.read(
-            Checks.parse(yaml).get(0),
-            doc,
-            Map.of(
-                "spec.behavior.scaleUp", doc.at(18, 5),
-                "spec.behavior.scaleUp.policies", doc.at(19, 7)));
-    ValidationReport r =
-        Validator.defaults().validate(ManifestBundle.ofManifests(java.util.List.of(read)));
+    assertNoErrors(Validator.defaults().validate(ManifestBundle.of(Checks.parse(yaml))));
+    // Read from a file, the explicit empty list reaches the server and is rejected, at its line.
+    ValidationReport r = validate(yaml);
     Diagnostic d =
         assertFinding(
             r, "autoscale.hpa.behavior", "spec.behavior.scaleUp.policies", Reason.REQUIRED);
-    assertThat(d.source()).contains(doc.at(19, 7));
+    assertThat(d.source()).hasValueSatisfying(s -> assertThat(s.line()).isEqualTo(16));
+    // Leaving policies out of the file gets the defaults.
+    assertNoErrors(
+        validate(
+            hpa(
+                TARGET
+                    + "  maxReplicas: 3\n"
+                    + PODS
+                    + "  behavior:\n    scaleUp:\n      selectPolicy: Min\n")));
   }
 
   @Test

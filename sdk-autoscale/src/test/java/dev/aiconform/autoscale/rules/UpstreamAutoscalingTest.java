@@ -3,16 +3,15 @@ package dev.aiconform.autoscale.rules;
 import static dev.aiconform.autoscale.rules.Checks.assertNoErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.ManifestReader;
+import dev.aiconform.core.ReadResult;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.fixtures.Corpus;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.core.validation.ValidationReport;
 import dev.aiconform.core.validation.Validator;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /** What sdk-autoscale says about each upstream autoscaling manifest, and why. */
 class UpstreamAutoscalingTest {
   static ValidationReport validate(String file) throws IOException {
-    List<HasMetadata> objects = Checks.parse(Files.readString(Corpus.file(file)));
-    assertThat(objects).as(file).isNotEmpty();
-    return Validator.forVersion(TargetVersion.latest()).validate(ManifestBundle.of(objects));
+    ReadResult read = ManifestReader.defaults().read(Corpus.file(file));
+    assertThat(read.bundle().objects()).as(file).isNotEmpty();
+    return Validator.forVersion(TargetVersion.latest()).validate(read.bundle());
   }
 
   static List<String> rules(ValidationReport r, Severity s) {
