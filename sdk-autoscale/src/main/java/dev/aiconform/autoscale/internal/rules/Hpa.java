@@ -23,9 +23,20 @@ final class Hpa {
     return hpa.getSpec() == null ? new HorizontalPodAutoscalerSpec() : hpa.getSpec();
   }
 
+  /**
+   * The metrics, a {@code null} entry read as an empty one (a JSON null in a list of structs
+   * decodes to the zero value on the server, which its validation then reports).
+   */
   static List<MetricSpec> metrics(HorizontalPodAutoscaler hpa) {
     List<MetricSpec> m = spec(hpa).getMetrics();
-    return m == null ? List.of() : m;
+    if (m == null) {
+      return List.of();
+    }
+    List<MetricSpec> out = new ArrayList<>(m.size());
+    for (MetricSpec x : m) {
+      out.add(x == null ? new MetricSpec() : x);
+    }
+    return out;
   }
 
   /** A metric's source fields in the order the API server's validation visits them. */

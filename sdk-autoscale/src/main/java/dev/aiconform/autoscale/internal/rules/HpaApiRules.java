@@ -809,7 +809,7 @@ public final class HpaApiRules {
         return;
       }
       for (int i = 0; i < list.size(); i++) {
-        HPAScalingPolicy policy = list.get(i);
+        HPAScalingPolicy policy = list.get(i) == null ? new HPAScalingPolicy() : list.get(i);
         FieldPath pp = policies.index(i);
         if (!POLICY_TYPES.contains(nullToEmpty(policy.getType()))) {
           ctx.report(
