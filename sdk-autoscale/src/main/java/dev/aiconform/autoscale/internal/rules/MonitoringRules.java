@@ -53,6 +53,17 @@ public final class MonitoringRules {
           + "      name: {matches: \"^(DCGM)_(.*)$\"%s}\n"
           + "      metricsQuery: avg(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)\n";
 
+  // Two rules read each adapter ConfigMap, on every validation: parse each text once.
+  private static final int PARSED_CACHE_SIZE = 64;
+  private static final Map<String, Optional<Object>> PARSED =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<Object>> eldest) {
+              return size() > PARSED_CACHE_SIZE;
+            }
+          });
+
   /** The parsed config.yaml of a prometheus-adapter ConfigMap, or empty for other ConfigMaps. */
   static Optional<Object> adapterConfig(HasMetadata object) {
     if (!(object instanceof ConfigMap) || ((ConfigMap) object).getData() == null) {
@@ -62,6 +73,15 @@ public final class MonitoringRules {
     if (text == null) {
       return Optional.empty();
     }
+    Optional<Object> cached = PARSED.get(text);
+    if (cached == null) {
+      cached = parse(text);
+      PARSED.put(text, cached);
+    }
+    return cached;
+  }
+
+  private static Optional<Object> parse(String text) {
     try {
       Object doc = new Load(LoadSettings.builder().build()).loadFromString(text);
       Map<String, Object> m = Tree.map(doc);

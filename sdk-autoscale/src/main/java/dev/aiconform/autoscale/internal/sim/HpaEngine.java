@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -178,7 +179,20 @@ public final class HpaEngine {
         rescaleReason);
   }
 
+  // The spec rarely changes between syncs: default it again only when it does.
+  private HorizontalPodAutoscalerSpec lastSpec;
+  private HorizontalPodAutoscaler lastDefaulted;
+
   private HorizontalPodAutoscaler defaulted(HorizontalPodAutoscaler given) {
+    if (lastDefaulted != null && Objects.equals(lastSpec, given.getSpec())) {
+      return lastDefaulted;
+    }
+    lastSpec = given.getSpec() == null ? null : KubeSerialization.get().clone(given.getSpec());
+    lastDefaulted = defaultedCopy(given);
+    return lastDefaulted;
+  }
+
+  private HorizontalPodAutoscaler defaultedCopy(HorizontalPodAutoscaler given) {
     HorizontalPodAutoscaler copy = KubeSerialization.get().clone(given);
     new HpaDefaulter().apply(copy, settings.targetVersion());
     HorizontalPodAutoscalerBehavior b = copy.getSpec().getBehavior();
