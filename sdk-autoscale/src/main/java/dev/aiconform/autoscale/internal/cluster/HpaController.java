@@ -12,6 +12,7 @@ import dev.aiconform.autoscale.internal.sim.SyncResult;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.internal.KubeSerialization;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -51,12 +52,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class HpaController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(HpaController.class);
+
+  /** HPAs of every served version: the API server stores v1 and v2 ones alike. */
+  private static final GroupKind HPA_KIND = GroupKind.of("autoscaling", "HorizontalPodAutoscaler");
+
   static final String LWS_NAME = "leaderworkerset.sigs.k8s.io/name";
   static final String LWS_WORKER_INDEX = "leaderworkerset.sigs.k8s.io/worker-index";
 
   private final ControllerSettings settings;
   private final Map<String, HpaEngine> engines = new HashMap<>();
-  private final Map<String, Instant> lastSync = new HashMap<>();
+
+  /** Per HPA: the next point of its sync grid (first sync, then every sync period). */
+  private final Map<String, Instant> nextSync = new HashMap<>();
+
+  /**
+   * Per HPA that scaled during a catch-up and has more syncs due: what the cluster looked like at
+   * the last look, to see when the workload controllers and the scheduler are done.
+   */
+  private final Map<String, String> awaitingQuiet = new HashMap<>();
+
+  /**
+   * Per HPA being replayed: the sync time at which each pod (by uid) a replayed rescale brought
+   * came up. The cluster stamps them with the time its clock jumped to, later than the syncs that
+   * follow in the replay.
+   */
+  private final Map<String, Map<String, Instant>> replayBirths = new HashMap<>();
 
   public HpaController(ControllerSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -67,24 +87,105 @@ public final class HpaController implements Controller {
     return "horizontal-pod-autoscaler";
   }
 
+  /**
+   * Runs every sync that is due. The cluster's clock jumps ({@code
+   * advance(Duration.ofMinutes(5))}), but the real controller would have synced every 15 s in
+   * between, each time on the cluster its previous sync left. So the syncs of the grid are replayed
+   * in order; after one that rescales, the next waits until the workload controllers and the
+   * scheduler have acted on it (one full round without change to the target, its pods and
+   * ReplicaSets).
+   */
   @Override
   public boolean reconcile(ClusterState state) {
     Instant now = state.now();
     ClusterMetrics metrics = state.service(ClusterMetrics.class).orElseGet(ClusterMetrics::new);
     boolean changed = false;
-    for (HorizontalPodAutoscaler hpa : state.list(HorizontalPodAutoscaler.class)) {
-      String key = namespace(hpa) + "/" + hpa.getMetadata().getName();
-      Instant last = lastSync.get(key);
-      if (last != null && now.isBefore(last.plus(settings.syncPeriod()))) {
+    for (HasMetadata stored : state.list(HPA_KIND)) {
+      Optional<HorizontalPodAutoscaler> view = AutoscalingV1.asV2(stored);
+      if (view.isEmpty()) {
         continue;
       }
-      lastSync.put(key, now);
-      changed |= sync(hpa, key, now, metrics, state);
+      HorizontalPodAutoscaler hpa = view.get();
+      String key = namespace(hpa) + "/" + hpa.getMetadata().getName();
+      Instant due = nextSync.getOrDefault(key, now);
+      if (due.isAfter(now)) {
+        continue;
+      }
+      if (awaitingQuiet.containsKey(key)) {
+        String seen = fingerprint(hpa, state);
+        if (!seen.equals(awaitingQuiet.get(key))) {
+          awaitingQuiet.put(key, seen);
+          changed = true; // still settling; look again next round
+          continue;
+        }
+        awaitingQuiet.remove(key);
+        recordBirths(key, hpa, due, state);
+      }
+      boolean rescaled = false;
+      Instant t = due;
+      while (!t.isAfter(now) && !rescaled) {
+        rescaled = sync(stored, hpa, key, t, metrics, state);
+        t = t.plus(settings.syncPeriod());
+      }
+      nextSync.put(key, t);
+      if (rescaled && !t.isAfter(now)) {
+        awaitingQuiet.put(key, fingerprint(hpa, state));
+      } else {
+        replayBirths.remove(key); // caught up: no timestamp is ahead of the syncs any more
+      }
+      changed |= rescaled;
     }
     return changed;
   }
 
+  /**
+   * After a replayed rescale settled: pods stamped later than the next sync came up in response to
+   * it, at the time of the rescale.
+   */
+  private void recordBirths(
+      String key, HorizontalPodAutoscaler hpa, Instant due, ClusterState state) {
+    Map<String, Instant> births = replayBirths.computeIfAbsent(key, k -> new HashMap<>());
+    Instant rescaledAt = due.minus(settings.syncPeriod());
+    String ns = namespace(hpa);
+    for (Pod p : state.list(Pod.class)) {
+      if (ns.equals(namespace(p)) && p.getMetadata().getUid() != null) {
+        Instant created = parse(p.getMetadata().getCreationTimestamp()).orElse(Instant.MIN);
+        if (created.isAfter(rescaledAt)) {
+          births.putIfAbsent(p.getMetadata().getUid(), rescaledAt);
+        }
+      }
+    }
+  }
+
+  /** Resource versions of what a rescale sets in motion: the target, its ReplicaSets and pods. */
+  private static String fingerprint(HorizontalPodAutoscaler hpa, ClusterState state) {
+    String ns = namespace(hpa);
+    StringBuilder sb = new StringBuilder();
+    CrossVersionObjectReference ref = hpa.getSpec().getScaleTargetRef();
+    if (ref != null && ref.getKind() != null && ref.getName() != null) {
+      state
+          .get(
+              GroupKind.of(GroupKind.groupOf(ref.getApiVersion()), ref.getKind()),
+              ns,
+              ref.getName())
+          .ifPresent(o -> sb.append(o.getMetadata().getResourceVersion()).append(';'));
+    }
+    for (Class<? extends HasMetadata> kind : List.of(ReplicaSet.class, Pod.class)) {
+      for (HasMetadata o : state.list(kind)) {
+        if (ns.equals(namespace(o))) {
+          sb.append(o.getMetadata().getName())
+              .append('@')
+              .append(o.getMetadata().getResourceVersion())
+              .append(';');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One sync at {@code now} (a point of the HPA's grid); whether it set a new replica count. */
   private boolean sync(
+      HasMetadata stored,
       HorizontalPodAutoscaler hpa,
       String key,
       Instant now,
@@ -94,12 +195,15 @@ public final class HpaController implements Controller {
     CrossVersionObjectReference ref =
         hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
     if (ref == null || ref.getKind() == null || ref.getName() == null) {
+      failedGetScale(stored, hpa, "the scale target reference is incomplete", now, state);
       return false;
     }
     GroupKind gk = GroupKind.of(GroupKind.groupOf(ref.getApiVersion()), ref.getKind());
     Optional<HasMetadata> found = state.get(gk, ns, ref.getName());
     if (found.isEmpty()) {
       LOG.debug("HPA {}: no {} {} to scale (FailedGetScale)", key, gk, ref.getName());
+      failedGetScale(
+          stored, hpa, ref.getKind() + " \"" + ref.getName() + "\" not found", now, state);
       return false;
     }
     HasMetadata target = found.get();
@@ -114,7 +218,12 @@ public final class HpaController implements Controller {
     List<PodSample> samples = new ArrayList<>();
     List<String> readyNames = new ArrayList<>();
     for (Pod p : pods) {
-      PodSample s = sample(p, now);
+      PodSample s =
+          sample(
+              p,
+              now,
+              Optional.ofNullable(
+                  replayBirths.getOrDefault(key, Map.of()).get(p.getMetadata().getUid())));
       samples.add(s);
       if (s.phase() == PodSample.Phase.RUNNING && s.ready().orElse(false) && !s.deleting()) {
         readyNames.add(s.name());
@@ -154,7 +263,7 @@ public final class HpaController implements Controller {
         };
     HpaEngine engine = engines.computeIfAbsent(key, k -> new HpaEngine(settings));
     SyncResult r = engine.sync(now, hpa, specReplicas, statusReplicas, samples, reader);
-    writeStatus(hpa, r, engine, now, state);
+    writeStatus(stored, hpa, r, engine, now, state);
     if (!r.rescale) {
       return false;
     }
@@ -171,23 +280,27 @@ public final class HpaController implements Controller {
   }
 
   private void writeStatus(
+      HasMetadata stored,
       HorizontalPodAutoscaler hpa,
       SyncResult r,
       HpaEngine engine,
       Instant now,
       ClusterState state) {
-    HorizontalPodAutoscalerStatus status =
-        hpa.getStatus() == null ? new HorizontalPodAutoscalerStatus() : hpa.getStatus();
+    HorizontalPodAutoscalerStatus old = hpa.getStatus();
+    List<HorizontalPodAutoscalerCondition> previous =
+        old == null || old.getConditions() == null ? List.of() : old.getConditions();
     List<HorizontalPodAutoscalerCondition> conditions = new ArrayList<>();
-    conditions.add(condition("AbleToScale", "True", r.ableToScale, now));
+    conditions.add(condition(previous, "AbleToScale", "True", r.ableToScale, now));
     conditions.add(
         condition(
+            previous,
             "ScalingActive",
             r.scalingActive.equals("ValidMetricFound") ? "True" : "False",
             r.scalingActive,
             now));
     conditions.add(
         condition(
+            previous,
             "ScalingLimited",
             r.scalingLimited.equals("DesiredWithinRange") ? "False" : "True",
             r.scalingLimited,
@@ -195,44 +308,80 @@ public final class HpaController implements Controller {
     if (settings.scaleToZeroEnabled()) {
       conditions.add(
           condition(
+              previous,
               "ScaledToZero",
               engine.scaledToZero() ? "True" : "False",
               engine.scaledToZero() ? "ScaledToZero" : "NotScaledToZero",
               now));
     }
-    String before =
-        String.valueOf(status.getCurrentReplicas())
-            + status.getDesiredReplicas()
-            + reasons(status.getConditions());
+    HorizontalPodAutoscalerStatus status = new HorizontalPodAutoscalerStatus();
     status.setCurrentReplicas(r.currentReplicas);
     status.setDesiredReplicas(r.desiredReplicas);
-    engine.lastScaleTime().ifPresent(t -> status.setLastScaleTime(t.toString()));
+    status.setLastScaleTime(engine.lastScaleTime().map(Instant::toString).orElse(null));
     status.setConditions(conditions);
+    if (status.equals(old)) {
+      return;
+    }
     hpa.setStatus(status);
-    String after =
-        String.valueOf(status.getCurrentReplicas())
-            + status.getDesiredReplicas()
-            + reasons(conditions);
-    if (!before.equals(after) || r.rescale) {
-      state.update(hpa);
+    if (stored != hpa) {
+      AutoscalingV1.writeStatus(stored, status);
     }
+    state.update(stored);
   }
 
-  private static String reasons(List<HorizontalPodAutoscalerCondition> conditions) {
-    StringBuilder sb = new StringBuilder();
-    if (conditions != null) {
-      conditions.forEach(c -> sb.append(c.getType()).append(c.getStatus()).append(c.getReason()));
+  /**
+   * The target's scale cannot be read: like the controller, set AbleToScale to False with reason
+   * FailedGetScale and leave the rest of the status as it was.
+   */
+  private static void failedGetScale(
+      HasMetadata stored,
+      HorizontalPodAutoscaler hpa,
+      String why,
+      Instant now,
+      ClusterState state) {
+    HorizontalPodAutoscalerStatus old = hpa.getStatus();
+    HorizontalPodAutoscalerStatus status =
+        old == null ? new HorizontalPodAutoscalerStatus() : KubeSerialization.get().clone(old);
+    if (status.getDesiredReplicas() == null) {
+      status.setDesiredReplicas(0); // a required field of the status
     }
-    return sb.toString();
+    List<HorizontalPodAutoscalerCondition> previous =
+        status.getConditions() == null ? List.of() : status.getConditions();
+    HorizontalPodAutoscalerCondition c =
+        condition(previous, "AbleToScale", "False", "FailedGetScale", now);
+    c.setMessage("the HPA controller was unable to get the target's current scale: " + why);
+    List<HorizontalPodAutoscalerCondition> conditions = new ArrayList<>();
+    conditions.add(c);
+    previous.stream().filter(p -> !"AbleToScale".equals(p.getType())).forEach(conditions::add);
+    status.setConditions(conditions);
+    if (status.equals(old)) {
+      return;
+    }
+    hpa.setStatus(status);
+    if (stored != hpa) {
+      AutoscalingV1.writeStatus(stored, status);
+    }
+    state.update(stored);
   }
 
+  /** A condition; its transition time moves only when its status does (as the controller's). */
   private static HorizontalPodAutoscalerCondition condition(
-      String type, String status, String reason, Instant now) {
+      List<HorizontalPodAutoscalerCondition> previous,
+      String type,
+      String status,
+      String reason,
+      Instant now) {
     HorizontalPodAutoscalerCondition c = new HorizontalPodAutoscalerCondition();
     c.setType(type);
     c.setStatus(status);
     c.setReason(reason);
-    c.setLastTransitionTime(now.toString());
+    c.setLastTransitionTime(
+        previous.stream()
+            .filter(p -> type.equals(p.getType()) && status.equals(p.getStatus()))
+            .map(HorizontalPodAutoscalerCondition::getLastTransitionTime)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(now.toString()));
     return c;
   }
 
@@ -382,7 +531,13 @@ public final class HpaController implements Controller {
     return true;
   }
 
-  static PodSample sample(Pod p, Instant now) {
+  /**
+   * What the controller sees of a pod at a sync at {@code now}. In a replay (see {@link
+   * #reconcile}) a pod a replayed rescale brought up carries the time the clock jumped to: its
+   * timestamps are read as {@code cameUp}, the time of that rescale; any other timestamp is no
+   * later than the sync.
+   */
+  static PodSample sample(Pod p, Instant now, Optional<Instant> cameUp) {
     String phase =
         p.getStatus() == null || p.getStatus().getPhase() == null
             ? "Pending"
@@ -415,13 +570,17 @@ public final class HpaController implements Controller {
             .sampleTime(now);
     if (ready.isPresent()) {
       b.ready("True".equals(ready.get().getStatus()));
-      parse(ready.get().getLastTransitionTime()).ifPresent(b::readyTransition);
+      parse(ready.get().getLastTransitionTime())
+          .map(t -> asSeenAt(t, now, cameUp))
+          .ifPresent(b::readyTransition);
     } else if (ph == PodSample.Phase.RUNNING
         && (p.getStatus().getConditions() == null || p.getStatus().getConditions().isEmpty())) {
       b.ready(true); // a running pod nobody wrote conditions for: treat as ready
     }
     if (p.getStatus() != null) {
-      parse(p.getStatus().getStartTime()).ifPresent(b::startTime);
+      parse(p.getStatus().getStartTime())
+          .map(t -> asSeenAt(t, now, cameUp))
+          .ifPresent(b::startTime);
     }
     Map<String, BigDecimal> requests = new LinkedHashMap<>();
     if (p.getSpec() != null && p.getSpec().getContainers() != null) {
@@ -436,6 +595,11 @@ public final class HpaController implements Controller {
     }
     b.requests(requests);
     return b.build();
+  }
+
+  private static Instant asSeenAt(Instant t, Instant syncTime, Optional<Instant> cameUp) {
+    Instant latest = cameUp.filter(c -> c.isBefore(syncTime)).orElse(syncTime);
+    return t.isAfter(latest) ? latest : t;
   }
 
   private static Optional<Instant> parse(String time) {
