@@ -2,6 +2,7 @@ package dev.aiconform.benchmarks;
 
 import dev.aiconform.autoscale.AcceleratorAutoscaler;
 import dev.aiconform.autoscale.BehaviourPreset;
+import dev.aiconform.autoscale.ClusterMetrics;
 import dev.aiconform.autoscale.Dcgm;
 import dev.aiconform.autoscale.HpaSimulation;
 import dev.aiconform.autoscale.Load;
@@ -12,6 +13,8 @@ import dev.aiconform.autoscale.Vllm;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.ManifestReader;
 import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.cluster.InMemoryCluster;
+import dev.aiconform.core.cluster.Nodes;
 import dev.aiconform.core.validation.ValidationReport;
 import dev.aiconform.core.validation.Validator;
 import java.time.Duration;
@@ -25,12 +28,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * sdk-autoscale: rendering one intent, validating its bundle with every registered rule, and
- * simulating its HPA for 30 minutes of virtual time (121 syncs).
+ * sdk-autoscale: rendering one intent, validating its bundle with every registered rule, simulating
+ * its HPA for 30 minutes of virtual time (121 syncs) standalone, and running it for 30 minutes in
+ * the in-memory cluster (one jump of the clock, and 120 steps of 15 s).
  *
  * <p>Baselines: validating the workload alone ({@link #validateWorkloadOnly}), so the ratio shows
- * what the autoscaling objects add; and, for the simulation, the 30 minutes of wall-clock time the
- * real controller would take.
+ * what the autoscaling objects add; building the cluster and applying the HPA without moving the
+ * clock ({@link #clusterApplyOnly}), so the ratio shows what 30 minutes of HPA control cost; and,
+ * for the simulations, the 30 minutes of wall-clock time the real controller would take.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar AutoscaleBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s
@@ -50,6 +55,7 @@ public class AutoscaleBenchmark {
   private ManifestBundle bundle;
   private Validator validator;
   private ManifestBundle workload;
+  private ManifestBundle hpa;
 
   @Setup
   public void setUp() {
@@ -69,6 +75,7 @@ public class AutoscaleBenchmark {
             .plus(intent.render());
     validator = Validator.forVersion(TargetVersion.latest());
     workload = ManifestReader.defaults().readString(DEPLOYMENT, "deployment.yaml").bundle();
+    hpa = intent.renderHpa();
   }
 
   @Benchmark
@@ -86,16 +93,54 @@ public class AutoscaleBenchmark {
     return validator.validate(bundle);
   }
 
+  private static Signal rush() {
+    return Signal.sharedAcrossPods(
+        Load.ramp(0, 80, Duration.ofMinutes(10)).then(Duration.ofMinutes(15), Load.constant(5)));
+  }
+
   @Benchmark
   public ReplicaTimeline simulateThirtyMinutes() {
     return HpaSimulation.of(intent)
         .podStartup(Duration.ofSeconds(90))
-        .signal(
-            Vllm.NUM_REQUESTS_WAITING,
-            Signal.sharedAcrossPods(
-                Load.ramp(0, 80, Duration.ofMinutes(10))
-                    .then(Duration.ofMinutes(15), Load.constant(5))))
+        .signal(Vllm.NUM_REQUESTS_WAITING, rush())
         .signal(Dcgm.GR_ENGINE_ACTIVE, Signal.perPod(Load.constant(0.5)))
         .run(Duration.ofMinutes(30));
+  }
+
+  /** A node with 8 GPUs running the Deployment, its HPA applied, metrics set. */
+  private InMemoryCluster cluster() {
+    InMemoryCluster cluster =
+        InMemoryCluster.builder()
+            .objects(Nodes.named("gpu-%d").count(1).allocatable("nvidia.com/gpu", "8").build())
+            .objects(workload)
+            .build();
+    cluster
+        .service(ClusterMetrics.class)
+        .orElseThrow()
+        .signal("ml", Vllm.NUM_REQUESTS_WAITING, rush())
+        .signal("ml", Dcgm.GR_ENGINE_ACTIVE, Signal.perPod(Load.constant(0.5)));
+    cluster.apply(hpa);
+    return cluster;
+  }
+
+  @Benchmark
+  public InMemoryCluster clusterApplyOnly() {
+    return cluster();
+  }
+
+  @Benchmark
+  public InMemoryCluster clusterThirtyMinutesOneJump() {
+    InMemoryCluster cluster = cluster();
+    cluster.advance(Duration.ofMinutes(30));
+    return cluster;
+  }
+
+  @Benchmark
+  public InMemoryCluster clusterThirtyMinutesStepped() {
+    InMemoryCluster cluster = cluster();
+    for (int i = 0; i < 120; i++) {
+      cluster.advance(Duration.ofSeconds(15));
+    }
+    return cluster;
   }
 }
