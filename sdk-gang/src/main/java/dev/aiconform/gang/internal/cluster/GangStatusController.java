@@ -92,7 +92,7 @@ final class GangStatusController implements Controller {
       default:
         return false;
     }
-    if (KubeSerialization.get().asJson(status).equals(KubeSerialization.get().asJson(old))) {
+    if (sameTree(status, old)) {
       return false;
     }
     HasMetadata live =
@@ -117,6 +117,13 @@ final class GangStatusController implements Controller {
     }
     state.update(live);
     return true;
+  }
+
+  /** Equal as JSON trees: key order and number types do not count. */
+  static boolean sameTree(Object a, Object b) {
+    return Objects.equals(
+        KubeSerialization.get().convertValue(a == null ? Map.of() : a, Map.class),
+        KubeSerialization.get().convertValue(b == null ? Map.of() : b, Map.class));
   }
 
   private static String pendingMessage(Gang gang) {

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -403,8 +402,7 @@ final class KueueAdmissionController implements Controller {
       return !state.create(wl).action().isFailure();
     }
     Object before = stored.getAdditionalProperties().get("status");
-    if (Objects.equals(
-        KubeSerialization.get().asJson(before), KubeSerialization.get().asJson(status))) {
+    if (GangStatusController.sameTree(before, status)) {
       return false;
     }
     Optional<HasMetadata> live =
