@@ -54,7 +54,7 @@ class GangCorpusTest {
             .targetVersion(versionOf(text))
             .featureGate("GenericWorkload", true)
             .build()
-            .validate(Yamls.bundle(text));
+            .validate(Yamls.bundle(file));
     return r.errors().stream().filter(d -> d.rule().startsWith("gang.")).toList();
   }
 

@@ -2,9 +2,8 @@ package dev.aiconform.gang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
-import dev.aiconform.core.internal.KubeSerialization;
+import dev.aiconform.core.ManifestWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +20,7 @@ final class Golden {
   private Golden() {}
 
   static String yaml(ManifestBundle bundle) {
-    StringBuilder sb = new StringBuilder();
-    for (Manifest m : bundle) {
-      String doc = KubeSerialization.get().asYaml(m.object());
-      sb.append(doc.startsWith("---") ? doc : "---\n" + doc);
-    }
-    return sb.toString();
+    return ManifestWriter.yaml().write(bundle);
   }
 
   static void assertMatches(String name, String actual) {

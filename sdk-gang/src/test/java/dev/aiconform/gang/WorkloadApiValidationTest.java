@@ -207,7 +207,7 @@ class WorkloadApiValidationTest {
         POD_GROUP
             + "spec:\n  schedulingPolicy: {gang: {minCount: 2}}\n  resourceClaims:\n"
             + "  - {name: a}\n"
-            + "  - {name: b, resourceClaimName: x, resourceClaimTemplateName: y}\n"
+            + "  - {name: b, resourceClaimName: x, resourceClaimTemplateName: tmpl}\n"
             + "  - {name: a, resourceClaimName: z}\n";
     assertThat(causes(validate(yaml, "DRAWorkloadResourceClaims")))
         .containsExactly(
