@@ -43,6 +43,18 @@ public final class GangFixtures {
     return t;
   }
 
+  /** A container asking for {@code millicores} of CPU, 1Gi of memory and {@code gpus} GPUs. */
+  public static PodTemplateSpec templateMillis(String image, int millicores, int gpus) {
+    PodTemplateSpec t = template(image, millicores + "m", gpus);
+    t.getSpec()
+        .getContainers()
+        .get(0)
+        .getResources()
+        .getRequests()
+        .put("memory", new Quantity("1Gi"));
+    return t;
+  }
+
   /** A claim template for {@code count} devices of class {@code gpu.nvidia.com}. */
   public static ResourceClaimTemplate gpuClaims(String name, long count) {
     return new ResourceClaimTemplateBuilder()

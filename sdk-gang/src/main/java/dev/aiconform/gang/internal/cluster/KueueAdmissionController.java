@@ -358,6 +358,12 @@ final class KueueAdmissionController implements Controller {
             now));
     if (evictionCount != null) {
       conditions.add(condition(old, "Evicted", true, "PodsReadyTimeout", d.message(), now));
+    } else if (!d.admitted()) {
+      // an evicted workload stays marked until it is admitted again
+      old.get("conditions").list().stream()
+          .filter(x -> "Evicted".equals(x.get("type").string("")))
+          .findFirst()
+          .ifPresent(x -> conditions.add(x.raw()));
     }
     status.put("conditions", conditions);
     if (d.admitted()) {
