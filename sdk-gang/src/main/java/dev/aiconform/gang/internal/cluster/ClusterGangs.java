@@ -72,7 +72,12 @@ final class ClusterGangs {
 
   /** The gang of {@code pod} with its members and minimums, if the pod belongs to one. */
   static Optional<Gang> gangOf(Pod pod, ClusterState state) {
-    Optional<Key> key = keyOf(pod, state);
+    return gangOf(pod, state, new KeyCache());
+  }
+
+  /** {@link #gangOf(Pod, ClusterState)}, remembering each pod's key while the pod is unchanged. */
+  static Optional<Gang> gangOf(Pod pod, ClusterState state, KeyCache cache) {
+    Optional<Key> key = cache.keyOf(pod, state);
     if (key.isEmpty()) {
       return Optional.empty();
     }
@@ -81,11 +86,42 @@ final class ClusterGangs {
       if (!Owners.namespace(p).equals(key.get().namespace()) || !Owners.isActive(p)) {
         continue;
       }
-      if (p == pod || samePodKey(p, pod) || keyOf(p, state).filter(key.get()::equals).isPresent()) {
+      if (p == pod
+          || samePodKey(p, pod)
+          || cache.keyOf(p, state).filter(key.get()::equals).isPresent()) {
         members.add(p);
       }
     }
     return resolve(key.get(), members, state);
+  }
+
+  /**
+   * Pods' gang keys by uid and resourceVersion: a pod's key comes from its own labels, annotations
+   * and spec (for Kueue, its owner's queue label), which do not change without a new
+   * resourceVersion of the pod, except an owner relabelled later, which the cache does not see.
+   */
+  static final class KeyCache {
+    private record Entry(String resourceVersion, Optional<Key> key) {}
+
+    private final java.util.Map<String, Entry> entries = new java.util.HashMap<>();
+
+    Optional<Key> keyOf(Pod pod, ClusterState state) {
+      String uid = pod.getMetadata().getUid();
+      String rv = pod.getMetadata().getResourceVersion();
+      if (uid == null || rv == null) {
+        return ClusterGangs.keyOf(pod, state);
+      }
+      Entry e = entries.get(uid);
+      if (e != null && e.resourceVersion().equals(rv)) {
+        return e.key();
+      }
+      Optional<Key> key = ClusterGangs.keyOf(pod, state);
+      if (entries.size() > 100_000) {
+        entries.clear();
+      }
+      entries.put(uid, new Entry(rv, key));
+      return key;
+    }
   }
 
   private static boolean samePodKey(Pod a, Pod b) {

@@ -48,6 +48,8 @@ final class GangScheduler implements SchedulingPlugin {
   private final SearchDomain domain;
   private final Map<ClusterGangs.Key, Plan> plans = new HashMap<>();
   private final Map<ClusterGangs.Key, Failure> failures = new HashMap<>();
+  private final ClusterGangs.KeyCache keys = new ClusterGangs.KeyCache();
+  private static final String GANG = "gang.aiconform.dev/gang-view";
 
   /** Where each planned member goes, and which members were already tried under this plan. */
   private record Plan(Map<String, String> nodes, Set<String> attempted) {}
@@ -71,12 +73,13 @@ final class GangScheduler implements SchedulingPlugin {
     if (domain.isSearching()) {
       return PluginStatus.success(); // called inside another plugin's placement search
     }
-    Optional<Gang> found = ClusterGangs.gangOf(pod, cycle.state());
+    Optional<Gang> found = ClusterGangs.gangOf(pod, cycle.state(), keys);
     if (found.isEmpty()) {
       return PluginStatus.success();
     }
     Gang gang = found.get();
     cycle.write(GANG_NAME, gang.name());
+    cycle.write(GANG, gang);
     if (gang.problem().isPresent()) {
       String why = "gang " + gang.name() + ": " + gang.problem().get();
       return gang.unresolvable() ? PluginStatus.unresolvable(why) : PluginStatus.unschedulable(why);
@@ -399,10 +402,8 @@ final class GangScheduler implements SchedulingPlugin {
 
   @Override
   public PluginStatus permit(SchedulingCycle cycle, Pod pod, NodeInfo node) {
-    if (cycle.read(GANG_NAME, String.class).isEmpty()) {
-      return PluginStatus.success();
-    }
-    Optional<Gang> found = ClusterGangs.gangOf(pod, cycle.state());
+    // the gang PreFilter found: nothing else was bound or reserved since, in this pod's cycle
+    Optional<Gang> found = cycle.read(GANG, Gang.class);
     if (found.isEmpty()) {
       return PluginStatus.success();
     }
