@@ -299,6 +299,15 @@ class GangConformanceRulesTest {
   }
 
   @Test
+  void podWorkloadRefIsAKnownFieldOnlyOn135() {
+    String pod = pod("p", "", "  workloadRef: {name: w, podGroup: g}\n");
+    assertThat(validate(TargetVersion.V1_35, pod).ofRule("yaml.unknown-field")).isEmpty();
+    assertThat(validate(TargetVersion.V1_36, pod).ofRule("yaml.unknown-field"))
+        .singleElement()
+        .satisfies(x -> assertThat(x.path()).isEqualTo("spec.workloadRef"));
+  }
+
+  @Test
   void warnsThatDisabledGatesDropTopologyAndClaims() {
     String pg =
         "apiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\nmetadata: {name: g}\n"
