@@ -84,4 +84,49 @@ class GangSchedulingTest {
     assertThat(r.pods().get(0).reason().orElse(""))
         .contains("gang train: 12 of 16 workers placeable");
   }
+
+  /**
+   * KAR-0053 as its first automated version runs it: a ClusterQueue, a LocalQueue, and indexed Jobs
+   * labelled with the queue; the Job that fits runs all its pods, the Job beyond the quota stays
+   * suspended with no pod at all.
+   */
+  @Test
+  void kueueRunsTheJobWithinQuotaAndKeepsTheOtherSuspendedWithNoPods() {
+    InMemoryCluster c = gpuCluster(8);
+    KueueQueueSetup queues =
+        KueueQueueSetup.builder()
+            .putNominalQuota("cpu", "64")
+            .putNominalQuota("memory", "256Gi")
+            .putNominalQuota("nvidia.com/gpu", "24")
+            .build();
+    GangGroup positive =
+        GangGroup.named("positive")
+            .role("pod", 3, GangFixtures.template("trainer", "1", 8))
+            .queue("e2e-lq")
+            .kueueQueues(queues)
+            .shape(WorkloadShape.INDEXED_JOB)
+            .build();
+    GangGroup negative =
+        GangGroup.builder()
+            .from(positive)
+            .name("negative")
+            .kueueQueues(java.util.Optional.empty())
+            .build();
+    applyOk(c, positive.render(GangBackend.KUEUE, TargetVersion.V1_37));
+    applyOk(c, negative.render(GangBackend.KUEUE, TargetVersion.V1_37));
+    SimulationReport r = c.report();
+    assertThat(r.pods())
+        .extracting(SimulationReport.PodPlacement::phase)
+        .hasSize(3)
+        .containsOnly(SimulationReport.Phase.BOUND);
+    io.fabric8.kubernetes.api.model.batch.v1.Job job =
+        (io.fabric8.kubernetes.api.model.batch.v1.Job)
+            c.get(dev.aiconform.core.ObjectRef.of("batch/v1", "Job", "default", "negative-pod"))
+                .orElseThrow();
+    assertThat(job.getSpec().getSuspend()).isTrue();
+    assertThat(job.getStatus().getActive()).isZero();
+    assertThat(r.groups())
+        .extracting(SimulationReport.Group::admitted)
+        .containsExactlyInAnyOrder(true, false);
+  }
 }

@@ -9,6 +9,7 @@ import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.cluster.InMemoryCluster;
 import dev.aiconform.core.cluster.Nodes;
 import dev.aiconform.core.cluster.SimulationReport;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import java.time.Duration;
@@ -191,15 +192,22 @@ class GangSimulationTest {
     SimulationReport.Group gb =
         r.groups().stream().filter(x -> x.name().startsWith("jobset-b-")).findFirst().orElseThrow();
     assertThat(gb.admitted()).isFalse();
-    assertThat(
-            r.pods().stream()
-                .filter(p -> p.name().startsWith("b-"))
-                .findFirst()
-                .orElseThrow()
-                .reason()
-                .orElse(""))
-        .contains(
-            "insufficient unused quota for nvidia.com/gpu in ClusterQueue cluster-queue: requests 16, 8 of 24 free");
+    // as Kueue does: the JobSet stays suspended, so none of its pods exists
+    assertThat(r.pods()).noneMatch(p -> p.name().startsWith("b-"));
+    GenericKubernetesResource jsB =
+        (GenericKubernetesResource)
+            c.get(ObjectRef.of("jobset.x-k8s.io/v1alpha2", "JobSet", "default", "b")).orElseThrow();
+    assertThat(((Map<?, ?>) jsB.getAdditionalProperties().get("spec")).get("suspend"))
+        .isEqualTo(true);
+    HasMetadata wlB =
+        c.list(GroupKind.of("kueue.x-k8s.io", "Workload"), "default").stream()
+            .filter(w -> w.getMetadata().getName().startsWith("jobset-b-"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(condition(wlB, "QuotaReserved", "message"))
+        .isEqualTo(
+            "insufficient unused quota for nvidia.com/gpu in ClusterQueue cluster-queue:"
+                + " requests 16, 8 of 24 free");
     // the first gang finishes: its quota goes to the second
     c.delete(ObjectRef.of("jobset.x-k8s.io/v1alpha2", "JobSet", "default", "a"));
     SimulationReport after = c.report();
@@ -227,8 +235,12 @@ class GangSimulationTest {
     assertThat(conditionStatus(readmitted, "Admitted")).isEqualTo("True");
   }
 
-  @SuppressWarnings("unchecked")
   private static String conditionStatus(HasMetadata wl, String type) {
+    return condition(wl, type, "status");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String condition(HasMetadata wl, String type, String field) {
     Map<String, Object> status =
         (Map<String, Object>)
             ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) wl)
@@ -237,7 +249,7 @@ class GangSimulationTest {
     for (Object o : (List<Object>) status.get("conditions")) {
       Map<String, Object> c = (Map<String, Object>) o;
       if (type.equals(c.get("type"))) {
-        return (String) c.get("status");
+        return (String) c.get(field);
       }
     }
     return "";

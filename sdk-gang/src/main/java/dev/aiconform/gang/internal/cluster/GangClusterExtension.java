@@ -27,6 +27,7 @@ public final class GangClusterExtension implements ClusterExtension {
     setup.addController(new LeaderWorkerSetController());
     setup.addController(new VolcanoJobController());
     setup.addController(new KueueAdmissionController());
+    setup.addMutatingAdmission(new KueueWebhook());
     setup.addController(new GangStatusController());
     SearchDomain domain = new SearchDomain();
     setup.addSchedulingPlugin(new GangTopologyFilter(domain));

@@ -137,11 +137,72 @@ final class KueueAdmissionController implements Controller {
       String k = key(c.ref().namespace(), c.ref().name());
       changed |= write(c, existing.remove(k), decisions.get(k), evictions.get(k), state);
     }
+    changed |= release(candidates, decisions, state);
     for (GenericKubernetesResource stale : existing.values()) {
       boolean ownerless = Owners.controllerOf(stale).isEmpty();
       if (ownerless) {
         changed |=
             state.delete(KueueWorkloads.WORKLOAD, Owners.namespace(stale), Owners.name(stale));
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * What admission releases: an admitted Job or JobSet is resumed and an admitted workload's pods
+   * lose Kueue's scheduling gate; an evicted Job or JobSet is suspended again.
+   */
+  private static boolean release(
+      List<KueueWorkloads.Candidate> candidates,
+      Map<String, Decision> decisions,
+      ClusterState state) {
+    boolean changed = false;
+    for (KueueWorkloads.Candidate c : candidates) {
+      Decision d = decisions.get(key(c.ref().namespace(), c.ref().name()));
+      if (c.owner().isEmpty() || d == null) {
+        continue;
+      }
+      HasMetadata owner = c.owner().get();
+      boolean suspend = !d.admitted();
+      if (owner instanceof io.fabric8.kubernetes.api.model.batch.v1.Job) {
+        io.fabric8.kubernetes.api.model.batch.v1.Job job =
+            (io.fabric8.kubernetes.api.model.batch.v1.Job) owner;
+        if (job.getSpec() != null && suspend != Boolean.TRUE.equals(job.getSpec().getSuspend())) {
+          job.getSpec().setSuspend(suspend);
+          state.update(job);
+          changed = true;
+        }
+      } else if (owner instanceof GenericKubernetesResource && GangKeys.JOBSET.matches(owner)) {
+        GenericKubernetesResource js = (GenericKubernetesResource) owner;
+        Object spec = js.getAdditionalProperties().get("spec");
+        if (spec instanceof Map
+            && suspend != Boolean.TRUE.equals(((Map<?, ?>) spec).get("suspend"))) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) spec);
+          s.put("suspend", suspend);
+          js.setAdditionalProperty("spec", s);
+          state.update(js);
+          changed = true;
+        }
+      }
+    }
+    for (Pod pod : state.list(Pod.class)) {
+      if (pod.getSpec() == null
+          || pod.getSpec().getSchedulingGates() == null
+          || pod.getSpec().getSchedulingGates().stream()
+              .noneMatch(g -> KueueWebhook.ADMISSION_GATE.equals(g.getName()))) {
+        continue;
+      }
+      Optional<KueueWorkloads.Ref> ref = KueueWorkloads.workloadOf(pod, state);
+      Decision d = ref.map(r -> decisions.get(key(r.namespace(), r.name()))).orElse(null);
+      if (d != null && d.admitted()) {
+        pod.getSpec()
+            .setSchedulingGates(
+                pod.getSpec().getSchedulingGates().stream()
+                    .filter(g -> !KueueWebhook.ADMISSION_GATE.equals(g.getName()))
+                    .toList());
+        state.update(pod);
+        changed = true;
       }
     }
     return changed;
