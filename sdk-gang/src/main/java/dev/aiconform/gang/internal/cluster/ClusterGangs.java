@@ -8,6 +8,7 @@ import dev.aiconform.gang.internal.members.BundleGangs;
 import dev.aiconform.gang.internal.members.PodMarkers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -96,6 +97,53 @@ final class ClusterGangs {
   }
 
   /**
+   * The members of every gang, computed once and reused while the cluster holds the same pod
+   * instances (binding a pod changes it in place; creating, deleting or replacing one does not).
+   */
+  static final class MemberIndex {
+    private final KeyCache keys = new KeyCache();
+    private List<Pod> snapshot = List.of();
+    private java.util.Map<Key, List<Pod>> byKey = java.util.Map.of();
+
+    Optional<Gang> gangOf(Pod pod, ClusterState state) {
+      Optional<Key> key = keys.keyOf(pod, state);
+      if (key.isEmpty()) {
+        return Optional.empty();
+      }
+      List<Pod> pods = state.list(Pod.class);
+      if (!sameInstances(pods)) {
+        java.util.Map<Key, List<Pod>> index = new java.util.HashMap<>();
+        for (Pod p : pods) {
+          if (Owners.isActive(p)) {
+            keys.keyOf(p, state)
+                .ifPresent(k -> index.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
+          }
+        }
+        snapshot = pods;
+        byKey = index;
+      }
+      List<Pod> members = new ArrayList<>(byKey.getOrDefault(key.get(), List.of()));
+      if (members.stream().noneMatch(p -> samePodKey(p, pod))) {
+        members.add(pod);
+      }
+      members.removeIf(p -> !Owners.isActive(p));
+      return resolve(key.get(), members, state);
+    }
+
+    private boolean sameInstances(List<Pod> pods) {
+      if (pods.size() != snapshot.size()) {
+        return false;
+      }
+      for (int i = 0; i < pods.size(); i++) {
+        if (pods.get(i) != snapshot.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
    * Pods' gang keys by uid and resourceVersion: a pod's key comes from its own labels, annotations
    * and spec (for Kueue, its owner's queue label), which do not change without a new
    * resourceVersion of the pod, except an owner relabelled later, which the cache does not see.
@@ -175,7 +223,27 @@ final class ClusterGangs {
       case WORKLOAD:
         {
           Optional<HasMetadata> pg = state.get(GangKeys.NATIVE_POD_GROUP, ns, key.name());
-          if (pg.isPresent()) {
+          if (pg.isPresent() && pg.get() instanceof PodGroup) {
+            // the 1.37 object, typed: read without a tree
+            PodGroup typed = (PodGroup) pg.get();
+            if (typed.getSpec() == null
+                || typed.getSpec().getSchedulingPolicy() == null
+                || typed.getSpec().getSchedulingPolicy().getGang() == null) {
+              return Optional.empty();
+            }
+            Integer min = typed.getSpec().getSchedulingPolicy().getGang().getMinCount();
+            b.groupObject(typed);
+            b.minCount(min == null ? 1 : min);
+            b.timeoutSeconds(NATIVE_TIMEOUT_SECONDS);
+            if (state.isEnabled(GangFeatureGates.TOPOLOGY_AWARE_WORKLOAD_SCHEDULING)
+                && typed.getSpec().getSchedulingConstraints() != null
+                && typed.getSpec().getSchedulingConstraints().getTopology() != null
+                && !typed.getSpec().getSchedulingConstraints().getTopology().isEmpty()) {
+              b.topologyKey(
+                  typed.getSpec().getSchedulingConstraints().getTopology().get(0).getKey());
+            }
+            b.roleMinimums(roleMinAnnotations(typed));
+          } else if (pg.isPresent()) {
             Tree spec = Tree.of(pg.get()).get("spec");
             if (!spec.at("schedulingPolicy", "gang").exists()) {
               return Optional.empty(); // basic policy: pods are scheduled one by one

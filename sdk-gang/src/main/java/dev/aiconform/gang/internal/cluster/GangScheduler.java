@@ -48,7 +48,7 @@ final class GangScheduler implements SchedulingPlugin {
   private final SearchDomain domain;
   private final Map<ClusterGangs.Key, Plan> plans = new HashMap<>();
   private final Map<ClusterGangs.Key, Failure> failures = new HashMap<>();
-  private final ClusterGangs.KeyCache keys = new ClusterGangs.KeyCache();
+  private final ClusterGangs.MemberIndex members = new ClusterGangs.MemberIndex();
   private static final String GANG = "gang.aiconform.dev/gang-view";
 
   /** Where each planned member goes, and which members were already tried under this plan. */
@@ -73,7 +73,7 @@ final class GangScheduler implements SchedulingPlugin {
     if (domain.isSearching()) {
       return PluginStatus.success(); // called inside another plugin's placement search
     }
-    Optional<Gang> found = ClusterGangs.gangOf(pod, cycle.state(), keys);
+    Optional<Gang> found = members.gangOf(pod, cycle.state());
     if (found.isEmpty()) {
       return PluginStatus.success();
     }

@@ -44,6 +44,11 @@ final class GangStatusController implements Controller {
   private boolean write(Gang gang, HasMetadata group, ClusterState state) {
     int bound = gang.boundCount();
     boolean scheduled = gang.isScheduled();
+    if (!scheduled
+        && bound == 0
+        && gang.members().stream().noneMatch(p -> Owners.pendingReason(p).isPresent())) {
+      return false; // the scheduler has not tried the gang yet: nothing to report
+    }
     Map<String, Object> old = statusOf(group);
     Map<String, Object> status = new LinkedHashMap<>(old);
     String now = state.now().toString();
