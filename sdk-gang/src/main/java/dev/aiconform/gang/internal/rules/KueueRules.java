@@ -26,6 +26,30 @@ final class KueueRules {
   // kueue apis/kueue/v1beta2/workload_types.go: +kubebuilder:validation:MaxItems=18 on podSets
   static final int MAX_POD_SETS = 18;
 
+  private static String groupPod(String count) {
+    return "apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: w-\n  labels:\n"
+        + "    kueue.x-k8s.io/queue-name: user-queue\n"
+        + "    kueue.x-k8s.io/pod-group-name: train\n  annotations:\n"
+        + "    kueue.x-k8s.io/pod-group-total-count: \""
+        + count
+        + "\"\nspec:\n  containers: [{name: main, image: trainer}]\n";
+  }
+
+  private static String jobSet(int replicatedJobs) {
+    StringBuilder sb =
+        new StringBuilder(
+            "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata:\n  name: sweep\n"
+                + "  labels:\n    kueue.x-k8s.io/queue-name: team-a\nspec:\n"
+                + "  replicatedJobs:\n");
+    for (int i = 0; i < replicatedJobs; i++) {
+      sb.append("  - name: trial-")
+          .append(i)
+          .append("\n    template: {spec: {template: {spec: {restartPolicy: Never,")
+          .append(" containers: [{name: main, image: trial}]}}}}\n");
+    }
+    return sb.toString();
+  }
+
   /** {@code gang.kueue.pod-group}. */
   static final class PodGroupRule extends GangRule {
     PodGroupRule() {
@@ -43,13 +67,8 @@ final class KueueRules {
                       + " without the other); the count is a positive integer, the same on every"
                       + " pod, and equal to the number of pods of the group: Kueue creates the"
                       + " group's Workload only when that many pods exist.")
-              .failingExample(
-                  "apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: w-\n  labels:\n"
-                      + "    kueue.x-k8s.io/queue-name: user-queue\n"
-                      + "    kueue.x-k8s.io/pod-group-name: train\n  annotations:\n"
-                      + "    kueue.x-k8s.io/pod-group-total-count: \"3\"\n"
-                      + "# ...and only two such pods\n")
-              .fixedExample("# two pods, each with kueue.x-k8s.io/pod-group-total-count: \"2\"\n")
+              .failingExample(groupPod("3") + "---\n" + groupPod("3"))
+              .fixedExample(groupPod("2") + "---\n" + groupPod("2"))
               .build());
     }
 
@@ -153,10 +172,8 @@ final class KueueRules {
                   "Kueue admits a JobSet as one Workload with a pod set per replicated Job; a"
                       + " Workload holds at most 18 pod sets, each named by a DNS label of at most"
                       + " 63 characters (kueue apis/kueue/v1beta2/workload_types.go).")
-              .failingExample(
-                  "# a JobSet labelled kueue.x-k8s.io/queue-name with 19 replicatedJobs\n")
-              .fixedExample(
-                  "# merge roles with identical pod templates, at most 18 replicatedJobs\n")
+              .failingExample(jobSet(19))
+              .fixedExample(jobSet(18))
               .build());
     }
 
@@ -199,12 +216,14 @@ final class KueueRules {
                       + " podset-preferred-topology and podset-unconstrained-topology from a pod"
                       + " template; its webhook refuses more than one.")
               .failingExample(
-                  "metadata:\n  annotations:\n"
+                  "apiVersion: v1\nkind: Pod\nmetadata:\n  name: w-0\n  annotations:\n"
                       + "    kueue.x-k8s.io/podset-required-topology: topology.kubernetes.io/rack\n"
-                      + "    kueue.x-k8s.io/podset-preferred-topology: topology.kubernetes.io/zone\n")
+                      + "    kueue.x-k8s.io/podset-preferred-topology: topology.kubernetes.io/zone\n"
+                      + "spec:\n  containers: [{name: main, image: trainer}]\n")
               .fixedExample(
-                  "metadata:\n  annotations:\n"
-                      + "    kueue.x-k8s.io/podset-required-topology: topology.kubernetes.io/rack\n")
+                  "apiVersion: v1\nkind: Pod\nmetadata:\n  name: w-0\n  annotations:\n"
+                      + "    kueue.x-k8s.io/podset-required-topology: topology.kubernetes.io/rack\n"
+                      + "spec:\n  containers: [{name: main, image: trainer}]\n")
               .build());
     }
 

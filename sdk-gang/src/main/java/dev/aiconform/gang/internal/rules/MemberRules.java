@@ -272,6 +272,13 @@ final class MemberRules {
     }
   }
 
+  private static final String SHARED_CLAIM_JOB =
+      "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\n  labels:\n"
+          + "    kueue.x-k8s.io/queue-name: team-a\nspec:\n  parallelism: 4\n  template:\n"
+          + "    spec:\n      restartPolicy: Never\n      resourceClaims:\n      - name: gpus\n"
+          + "        @@: train-gpus\n      containers:\n      - name: trainer\n"
+          + "        image: trainer\n        resources:\n          claims: [{name: gpus}]\n";
+
   /** {@code gang.claims.shared}. */
   static final class SharedClaimRule extends GangRule {
     SharedClaimRule() {
@@ -286,14 +293,8 @@ final class MemberRules {
                       + " the same allocated devices (and all must land where they are). For"
                       + " per-pod GPUs, each member needs its own claim: refer to a"
                       + " ResourceClaimTemplate.")
-              .failingExample(
-                  "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\nspec:\n"
-                      + "  parallelism: 4\n  template:\n    spec:\n      resourceClaims:\n"
-                      + "      - name: gpus\n        resourceClaimName: train-gpus\n")
-              .fixedExample(
-                  "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\nspec:\n"
-                      + "  parallelism: 4\n  template:\n    spec:\n      resourceClaims:\n"
-                      + "      - name: gpus\n        resourceClaimTemplateName: train-gpus\n")
+              .failingExample(SHARED_CLAIM_JOB.replace("@@", "resourceClaimName"))
+              .fixedExample(SHARED_CLAIM_JOB.replace("@@", "resourceClaimTemplateName"))
               .build());
     }
 

@@ -39,11 +39,11 @@ final class NativeApiRules {
                       + " of another version are refused, and a pod field the version does not"
                       + " know is dropped, leaving the pod outside its gang.")
               .failingExample(
-                  "# target 1.36\napiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\n"
+                  "# target: 1.36\napiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\n"
                       + "metadata:\n  name: train\nspec:\n  schedulingPolicy:\n    gang:\n"
                       + "      minCount: 4\n")
               .fixedExample(
-                  "# target 1.36\napiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\n"
+                  "# target: 1.36\napiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\n"
                       + "metadata:\n  name: train\nspec:\n  schedulingPolicy:\n    gang:\n"
                       + "      minCount: 4\n")
               .build());
@@ -145,8 +145,9 @@ final class NativeApiRules {
                   "apiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\nmetadata:\n"
                       + "  name: train\nspec:\n  schedulingPolicy:\n    gang:\n      minCount: 4\n")
               .fixedExample(
-                  "# the same, validated with --feature-gates GenericWorkload=true, as on a"
-                      + " cluster\n# started with --feature-gates=GenericWorkload=true\n")
+                  "# feature-gates: GenericWorkload=true (as the cluster runs it)\n"
+                      + "apiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\nmetadata:\n"
+                      + "  name: train\nspec:\n  schedulingPolicy:\n    gang:\n      minCount: 4\n")
               .build());
     }
 
@@ -217,8 +218,10 @@ final class NativeApiRules {
                       + "  schedulingConstraints:\n    topology:\n"
                       + "    - key: topology.kubernetes.io/rack\n")
               .fixedExample(
-                  "# keep pods in one rack with pod affinity instead, or enable\n"
-                      + "# --feature-gates=TopologyAwareWorkloadScheduling=true\n")
+                  "# keep the pods in one rack with pod affinity instead, or enable\n"
+                      + "# --feature-gates=TopologyAwareWorkloadScheduling=true\n"
+                      + "apiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\nmetadata:\n"
+                      + "  name: train\nspec:\n  schedulingPolicy:\n    gang:\n      minCount: 4\n")
               .build());
     }
 

@@ -29,15 +29,19 @@ final class QueueRule extends GangRule {
                     + " and Volcano's webhook refuses a PodGroup or Job whose queue does not exist"
                     + " (the queue 'default' is created at installation). Checked when the bundle"
                     + " holds queue objects of that kind, since queues are usually set up apart.")
-            .failingExample(
-                "apiVersion: kueue.x-k8s.io/v1beta2\nkind: LocalQueue\nmetadata:\n"
-                    + "  name: team-a\n  namespace: ml\nspec:\n  clusterQueue: cq\n---\n"
-                    + "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\n"
-                    + "  namespace: ml\n  labels:\n    kueue.x-k8s.io/queue-name: team-b\n")
-            .fixedExample(
-                "# the Job's label names the LocalQueue that exists\n"
-                    + "    kueue.x-k8s.io/queue-name: team-a\n")
+            .failingExample(queuedJob("team-b"))
+            .fixedExample(queuedJob("team-a"))
             .build());
+  }
+
+  private static String queuedJob(String queue) {
+    return "apiVersion: kueue.x-k8s.io/v1beta2\nkind: LocalQueue\nmetadata:\n"
+        + "  name: team-a\n  namespace: ml\nspec:\n  clusterQueue: cq\n---\n"
+        + "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\n"
+        + "  namespace: ml\n  labels:\n    kueue.x-k8s.io/queue-name: "
+        + queue
+        + "\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n"
+        + "      containers: [{name: main, image: trainer}]\n";
   }
 
   @Override
