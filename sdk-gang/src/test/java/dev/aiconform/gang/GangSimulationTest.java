@@ -331,4 +331,74 @@ class GangSimulationTest {
           .satisfies(x -> assertThat(x.name()).isEqualTo("v"));
     }
   }
+
+  @Test
+  void groupObjectsCarryTheSchedulersStatus() {
+    GangGroup g =
+        GangGroup.named("st").role("worker", 3, GangFixtures.template("w", "1", 8)).build();
+    InMemoryCluster ok = cluster(gpuNodes(3));
+    ok.apply(g.render(GangBackend.NATIVE, TargetVersion.V1_37));
+    io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup pg =
+        (io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup)
+            ok.get(ObjectRef.of("scheduling.k8s.io/v1beta1", "PodGroup", "default", "st"))
+                .orElseThrow();
+    assertThat(pg.getStatus().getConditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo("PodGroupInitiallyScheduled");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+    InMemoryCluster small = cluster(gpuNodes(2));
+    small.apply(g.render(GangBackend.NATIVE, TargetVersion.V1_37));
+    io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup pending =
+        (io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup)
+            small
+                .get(ObjectRef.of("scheduling.k8s.io/v1beta1", "PodGroup", "default", "st"))
+                .orElseThrow();
+    assertThat(pending.getStatus().getConditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo("Unschedulable");
+              assertThat(c.getMessage()).contains("gang st: 2 of 3 workers placeable");
+            });
+    InMemoryCluster volcano = cluster(gpuNodes(3));
+    volcano.apply(g.render(GangBackend.VOLCANO, TargetVersion.V1_37));
+    GenericKubernetesResource vpg =
+        (GenericKubernetesResource)
+            volcano
+                .get(ObjectRef.of("scheduling.volcano.sh/v1beta1", "PodGroup", "default", "st"))
+                .orElseThrow();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> status = (Map<String, Object>) vpg.getAdditionalProperties().get("status");
+    assertThat(status).containsEntry("phase", "Running").containsEntry("running", 3);
+  }
+
+  @Test
+  void aLeaderReadyLeaderWorkerSetDeadlocksAGangThatNeedsItsWorkers() {
+    GangGroup g =
+        GangGroup.named("serve")
+            .role("leader", 1, GangFixtures.template("l", "1", 8))
+            .role("worker", 2, GangFixtures.template("w", "1", 8))
+            .shape(WorkloadShape.LEADER_WORKER_SET)
+            .build();
+    ManifestBundle bundle = g.render(GangBackend.NATIVE, TargetVersion.V1_37);
+    GenericKubernetesResource lws =
+        (GenericKubernetesResource)
+            bundle
+                .manifestsOf(GroupKind.of("leaderworkerset.x-k8s.io", "LeaderWorkerSet"))
+                .get(0)
+                .object();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = (Map<String, Object>) lws.getAdditionalProperties().get("spec");
+    spec.put("startupPolicy", "LeaderReady");
+    InMemoryCluster c = cluster(gpuNodes(3));
+    c.apply(bundle);
+    SimulationReport r = c.report();
+    assertThat(r.pods()).extracting(SimulationReport.PodPlacement::name).containsExactly("serve-0");
+    assertThat(r.pods().get(0).reason().orElse(""))
+        .contains("gang serve: waiting for 2 more pods to be created (1 of 3 exist)");
+  }
 }
