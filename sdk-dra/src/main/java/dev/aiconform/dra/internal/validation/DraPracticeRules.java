@@ -1,6 +1,8 @@
 package dev.aiconform.dra.internal.validation;
 
 import dev.aiconform.core.GroupKind;
+import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.VersionRange;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.Rule;
@@ -298,6 +300,9 @@ final class DraPracticeRules {
             .id("dra.conformance.extended-resource")
             .category(Category.CONFORMANCE)
             .requirement("dra_support")
+            // dra_support is a requirement of AI conformance 1.34 and 1.35 only; from 1.36 base
+            // conformance covers DRA.
+            .versions(VersionRange.between(TargetVersion.V1_34, TargetVersion.V1_35))
             .severity(Severity.INFO)
             .kinds(DraRuleSet.POD_KINDS)
             .title("Accelerators requested by count could use DRA")

@@ -51,14 +51,6 @@ public final class DraRuleSet implements RuleSet {
             DEVICE_TAINT_RULE);
     rules.add(
         new ApiRule(
-            Rules.METADATA_NAME,
-            all,
-            "DRA object names are DNS subdomains",
-            "metadata.name of ResourceClaim, ResourceClaimTemplate, DeviceClass, ResourceSlice and DeviceTaintRule must be a DNS subdomain (pkg/apis/resource/validation: ValidateResourceClaim, ValidateDeviceClass, ...).",
-            "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: GPU_Class}\n",
-            "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu-class}\n"));
-    rules.add(
-        new ApiRule(
             Rules.CLAIM_REQUEST,
             CLAIMS,
             "Requests: at most 32, unique DNS-label names, exactly one of exactly/firstAvailable (at most 8 alternatives)",

@@ -3,6 +3,7 @@ package dev.aiconform.dra.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Validator;
 import dev.aiconform.dra.DeviceClaim;
@@ -121,7 +122,14 @@ class DraPracticeRulesTest {
     String pod =
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ml}\nspec:\n"
             + "  containers: [{name: c, image: x, resources: {limits: {nvidia.com/gpu: 1}}}]\n";
-    assertThat(findings("dra.conformance.extended-resource", pod))
+    assertThat(
+            DraApiRulesTest.findingsOf(pod, TargetVersion.V1_37).stream()
+                .filter(d -> d.rule().equals("dra.conformance.extended-resource")))
+        .as("dra_support is a requirement of 1.34 and 1.35 only")
+        .isEmpty();
+    assertThat(
+            DraApiRulesTest.findingsOf(pod, TargetVersion.V1_35).stream()
+                .filter(d -> d.rule().equals("dra.conformance.extended-resource")))
         .singleElement()
         .satisfies(
             x -> {
