@@ -1,6 +1,7 @@
 package dev.aiconform.dra.internal.validation;
 
 import dev.aiconform.core.GroupKind;
+import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.VersionRange;
 import dev.aiconform.core.validation.Category;
@@ -24,6 +25,8 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -354,19 +357,31 @@ final class DraPracticeRules {
                     }));
   }
 
-  /** The allocator of the bundle validated last (rules run object by object over one bundle). */
-  private static final Object[] LAST_INVENTORY = new Object[2];
+  /**
+   * The allocator of the bundle validated last, with its feature gates (rules run object by object
+   * over one bundle, so the inventory is built once per validation).
+   */
+  private record CachedInventory(
+      WeakReference<ManifestBundle> bundle,
+      String gates,
+      SoftReference<DeviceAllocator> allocator) {}
 
-  private static DeviceAllocator inventoryOf(RuleContext ctx) {
-    synchronized (LAST_INVENTORY) {
-      if (LAST_INVENTORY[0] == ctx.bundle()) return (DeviceAllocator) LAST_INVENTORY[1];
-      List<HasMetadata> objects = new ArrayList<>();
-      for (var m : ctx.bundle().manifests()) objects.add(m.object());
-      DeviceAllocator a = DeviceAllocator.of(objects, ctx::isEnabled);
-      LAST_INVENTORY[0] = ctx.bundle();
-      LAST_INVENTORY[1] = a;
-      return a;
+  private static CachedInventory lastInventory;
+
+  /** Weak and soft references: the cache never keeps a validated bundle or its inventory alive. */
+  private static synchronized DeviceAllocator inventoryOf(RuleContext ctx) {
+    String gates = DraRuleSet.gatesKey(ctx);
+    CachedInventory c = lastInventory;
+    if (c != null && c.bundle().get() == ctx.bundle() && c.gates().equals(gates)) {
+      DeviceAllocator cached = c.allocator().get();
+      if (cached != null) return cached;
     }
+    List<HasMetadata> objects = new ArrayList<>();
+    for (var m : ctx.bundle().manifests()) objects.add(m.object());
+    DeviceAllocator a = DeviceAllocator.of(objects, ctx::isEnabled);
+    lastInventory =
+        new CachedInventory(new WeakReference<>(ctx.bundle()), gates, new SoftReference<>(a));
+    return a;
   }
 
   private static Rule unsatisfiable() {
