@@ -4,12 +4,10 @@ import dev.aiconform.dra.DeviceAllocator;
 import dev.aiconform.dra.DeviceClaim;
 import dev.aiconform.dra.DeviceClasses;
 import dev.aiconform.dra.DevicePlacement;
+import dev.aiconform.dra.DeviceSelectorCel;
 import dev.aiconform.dra.Inventories;
 import dev.aiconform.dra.NvidiaGpu;
 import dev.aiconform.dra.StandardAttributes;
-import dev.aiconform.dra.internal.cel.CelDeviceInput;
-import dev.aiconform.dra.internal.cel.CompiledExpression;
-import dev.aiconform.dra.internal.cel.DraCelEnvironment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.resource.v1.Device;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
@@ -168,11 +166,11 @@ public class DraAllocationBenchmark {
 
   @Benchmark
   public void selectorFloor(Blackhole bh) {
-    List<CompiledExpression> programs = new ArrayList<>();
-    for (String s : distinctSelectors) programs.add(DraCelEnvironment.get().compile(s));
+    List<DeviceSelectorCel.Compiled> programs = new ArrayList<>();
+    for (String s : distinctSelectors) programs.add(DeviceSelectorCel.compile(s));
     for (Device d : devices) {
-      CelDeviceInput input = CelDeviceInput.of(NvidiaGpu.DRIVER, d);
-      for (CompiledExpression p : programs) bh.consume(p.matches(input));
+      DeviceSelectorCel.DeviceValue value = DeviceSelectorCel.device(NvidiaGpu.DRIVER, d);
+      for (DeviceSelectorCel.Compiled p : programs) bh.consume(p.matches(value));
     }
   }
 }
