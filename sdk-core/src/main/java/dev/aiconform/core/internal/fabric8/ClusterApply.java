@@ -393,14 +393,21 @@ public final class ClusterApply {
                     + ref.namespace()
                     + " to the bundle or create it first");
           }
+          boolean served =
+              locator.listedInDiscovery(ref, ref.apiVersion(), ref.kind()).orElse(false);
           return b.of(
               Action.FAILED,
               "HTTP 404 "
                   + summary
-                  + "; the cluster does not serve "
-                  + ref.apiVersion()
-                  + " "
-                  + ref.kind());
+                  + (served
+                      ? "; the server lists "
+                          + ref.apiVersion()
+                          + " "
+                          + ref.kind()
+                          + " in discovery but answered 404 to server-side apply, so it does not"
+                          + " implement server-side apply (fabric8's mock server in CRUD mode does"
+                          + " not)"
+                      : "; the cluster does not serve " + ref.apiVersion() + " " + ref.kind()));
         }
       case 415:
         return b.of(

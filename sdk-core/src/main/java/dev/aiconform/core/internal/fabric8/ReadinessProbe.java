@@ -86,9 +86,10 @@ public final class ReadinessProbe {
         }
         break;
       case "Namespace":
-        return "Active".equals(string(status(live).get("phase")))
-            ? Observation.at(Stage.READY, "")
-            : Observation.at(Stage.APPLIED, "phase " + string(status(live).get("phase")));
+        // A namespace serves as soon as it exists, until it is being deleted.
+        return "Terminating".equals(string(status(live).get("phase")))
+            ? Observation.failure(Stage.APPLIED, "namespace is terminating")
+            : Observation.at(Stage.READY, "");
       default:
         break;
     }
@@ -207,7 +208,9 @@ public final class ReadinessProbe {
     if (selector.isEmpty()) {
       return byConditions(owner);
     }
-    List<Map<String, Object>> list = pods.list(namespace(owner), selector);
+    List<Map<String, Object>> list =
+        new java.util.ArrayList<>(pods.list(namespace(owner), selector));
+    list.sort(java.util.Comparator.comparing(p -> String.valueOf(name(p))));
     int bound = 0;
     int ready = 0;
     String waiting = "";

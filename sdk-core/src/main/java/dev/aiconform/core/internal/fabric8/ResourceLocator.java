@@ -131,6 +131,18 @@ public final class ResourceLocator {
                     404));
   }
 
+  /**
+   * Whether discovery lists the kind (asking even for kinds with a fabric8 model); empty when
+   * discovery itself failed.
+   */
+  public Optional<Boolean> listedInDiscovery(ObjectRef about, String apiVersion, String kind) {
+    try {
+      return Optional.of(find(discover(about, apiVersion), kind).isPresent());
+    } catch (NotServed e) {
+      return e.statusCode() == 404 ? Optional.of(false) : Optional.empty();
+    }
+  }
+
   /** The served version of a group to use for a kind: the server's preferred one. */
   public String preferredApiVersion(ObjectRef about, GroupKind kind) throws NotServed {
     if (kind.group().isEmpty()) {
