@@ -83,15 +83,26 @@ public final class Manifest {
     return new Manifest(other, source, fieldLocations);
   }
 
-  /** Manifests are equal when their objects are: where they were read from does not count. */
+  /**
+   * Manifests are equal when their objects are the same on the wire (the JSON the API server would
+   * receive: an absent list and an empty one are the same); where they were read from does not
+   * count.
+   */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Manifest && ((Manifest) o).object.equals(object);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Manifest)) {
+      return false;
+    }
+    HasMetadata other = ((Manifest) o).object;
+    return other.equals(object) || ManifestWriter.tree(other).equals(ManifestWriter.tree(object));
   }
 
   @Override
   public int hashCode() {
-    return object.hashCode();
+    return ManifestWriter.tree(object).hashCode();
   }
 
   @Override
