@@ -51,7 +51,6 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
     name = "apply",
-    mixinStandardHelpOptions = true,
     description = {
       "Apply manifests to a cluster by server-side apply: gang objects, device claims and their"
           + " templates before the workloads that need them, a workload never without its gang,"
@@ -66,8 +65,9 @@ import picocli.CommandLine.TypeConversionException;
       "  aiconform apply --format json k8s/ | jq '.objects[] | select(.failed)'",
       "  helm template charts/llm | aiconform apply -",
       "",
-      "Exit codes: 0 every object applied (and ready, with --wait); 1 an object failed, was",
-      "skipped, or was not ready in time; 2 usage error, unreadable input or no kubeconfig."
+      "Exit codes: 0 every object applied (and ready, with --wait);",
+      "1 an object failed, was skipped, or was not ready in time;",
+      "2 usage error, unreadable input or no kubeconfig."
     })
 public final class ApplyCommand implements Callable<Integer> {
   /** Exit code: everything applied (and ready). */
@@ -93,6 +93,12 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Parameters(
       arity = "1..*",
@@ -240,7 +246,7 @@ public final class ApplyCommand implements Callable<Integer> {
               + bundle.size()
               + " object"
               + (bundle.size() == 1 ? "" : "s")
-              + (dryRun == DryRun.CLIENT ? "" : " to " + cluster.kubernetesClient().getMasterUrl())
+              + (dryRun == DryRun.CLIENT ? "" : " to " + server(cluster))
               + " as field manager "
               + fieldManager);
       ApplyResult result =
@@ -347,6 +353,11 @@ public final class ApplyCommand implements Callable<Integer> {
             "and pass it with --kubeconfig FILE or KUBECONFIG=FILE.",
             "Without a cluster: aiconform apply --dry-run=client PATH validates locally, and",
             "aiconform simulate PATH runs the workloads on the in-memory cluster."));
+  }
+
+  private static String server(Fabric8ClusterClient cluster) {
+    String url = cluster.kubernetesClient().getMasterUrl().toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String label(DryRun d) {

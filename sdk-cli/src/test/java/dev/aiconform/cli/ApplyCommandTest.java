@@ -297,4 +297,16 @@ class ApplyCommandTest {
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
     assertThat(r.out()).contains("Service                                ml         train  pruned");
   }
+
+  @Test
+  void helpShowsOptionsExamplesAndExitCodes() {
+    Run r = run("--help");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out())
+        .contains("--dry-run[=MODE]", "--force-conflicts", "--wait", "--timeout=D", "--prune")
+        .contains(
+            "aiconform apply --dry-run=server k8s/",
+            "2 usage error, unreadable input or no kubeconfig.");
+  }
 }
