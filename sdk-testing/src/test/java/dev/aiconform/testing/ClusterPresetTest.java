@@ -11,13 +11,18 @@ class ClusterPresetTest {
   void acceleratorPresetsHaveNodesSlicesAndTheirDeviceClass() {
     List<HasMetadata> h100 = ClusterPreset.H100.objects(2);
 
-    assertThat(h100).extracting(HasMetadata::getKind).containsExactly("DeviceClass", "Node", "ResourceSlice", "Node", "ResourceSlice");
+    assertThat(h100)
+        .extracting(HasMetadata::getKind)
+        .containsExactly("DeviceClass", "Node", "ResourceSlice", "Node", "ResourceSlice");
     assertThat(h100.get(1).getMetadata().getName()).isEqualTo("h100-node-0");
   }
 
   @Test
   void cpuAndEmptyPresetsHaveNoDevices() {
-    assertThat(ClusterPreset.CPU.objects(3)).extracting(HasMetadata::getKind).containsOnly("Node").hasSize(3);
+    assertThat(ClusterPreset.CPU.objects(3))
+        .extracting(HasMetadata::getKind)
+        .containsOnly("Node")
+        .hasSize(3);
     assertThat(ClusterPreset.EMPTY.objects(5)).isEmpty();
   }
 }
