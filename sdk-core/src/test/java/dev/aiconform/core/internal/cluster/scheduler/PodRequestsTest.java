@@ -12,7 +12,8 @@ class PodRequestsTest {
   static PodRequests of(String specYaml, boolean podLevelResources) {
     Pod pod =
         KubeSerialization.get()
-            .unmarshal("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n" + specYaml.indent(2));
+            .unmarshal(
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n" + specYaml.indent(2));
     return PodRequests.of(pod, podLevelResources);
   }
 
