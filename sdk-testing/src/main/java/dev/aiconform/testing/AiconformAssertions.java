@@ -2,6 +2,7 @@ package dev.aiconform.testing;
 
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.cluster.ApplyResult;
+import dev.aiconform.core.cluster.InMemoryCluster;
 import dev.aiconform.core.cluster.SimulationReport;
 import dev.aiconform.core.validation.ValidationReport;
 
@@ -24,6 +25,11 @@ public final class AiconformAssertions {
 
   public static SimulationReportAssert assertThat(SimulationReport report) {
     return new SimulationReportAssert(report);
+  }
+
+  /** Assertions on the cluster's state now: its {@link InMemoryCluster#report() report}. */
+  public static SimulationReportAssert assertThat(InMemoryCluster cluster) {
+    return new SimulationReportAssert(cluster == null ? null : cluster.report());
   }
 
   public static BundleAssert assertThat(ManifestBundle bundle) {

@@ -64,11 +64,24 @@ public final class SimulationReportAssert
     return new GangAssert(g, actual);
   }
 
-  /** The pod named {@code name}, in whatever namespace it is (it must be unique). */
+  /**
+   * The pod named {@code name}, in whatever namespace it is (it must be unique). A name without the
+   * suffix a controller adds finds the pod too when only one has it: {@code "train-0"} is the
+   * Indexed Job's pod {@code train-0-x7k2p}.
+   */
   public PodAssert pod(String name) {
     isNotNull();
     List<PodPlacement> found =
         actual.pods().stream().filter(p -> p.name().equals(name)).collect(Collectors.toList());
+    if (found.isEmpty()) {
+      found =
+          actual.pods().stream()
+              .filter(
+                  p ->
+                      p.name().startsWith(name + "-")
+                          && p.name().indexOf('-', name.length() + 1) < 0)
+              .collect(Collectors.toList());
+    }
     if (found.size() != 1) {
       failWithMessage(
           "%nExpecting the cluster to have %s pod named%n%s%nbut %s:%n%s",
