@@ -86,8 +86,8 @@ public final class YamlAssert extends AbstractAssert<YamlAssert, String> {
           line + 1,
           line < exp.length ? "\"" + exp[line] + "\"" : "(end of file)",
           line < act.length ? "\"" + act[line] + "\"" : "(end of file)",
-          exp.length,
-          act.length,
+          expectedText.lines().count(),
+          actualText.lines().count(),
           UPDATE_PROPERTY);
     }
     return this;

@@ -57,7 +57,9 @@ class BundleAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(
             "but line 4 differs:\n  expected: \"  name: other\"\n  actual:   \"  name: settings\"")
-        .hasMessageContaining("update the file with -Dgolden.update=true");
+        .hasMessageContaining(
+            "(4 lines expected, 7 actual). If the change is intended, update the file with"
+                + " -Dgolden.update=true and review the diff.");
   }
 
   @Test
