@@ -254,6 +254,9 @@ public final class ApplyCommand implements Callable<Integer> {
               ? cluster.apply(bundle, options)
               : cluster.apply(bundle, options, pruneSpec);
       ReadinessReport readiness = null;
+      if (await && dryRun != DryRun.NONE) {
+        err.println("--wait has nothing to wait for in a dry run: nothing was stored");
+      }
       if (await && dryRun == DryRun.NONE) {
         err.println("waiting up to " + ReadinessReport.formatDuration(timeout) + " for readiness");
         readiness = cluster.awaitReady(result, timeout);

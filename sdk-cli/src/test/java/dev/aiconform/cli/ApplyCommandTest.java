@@ -169,6 +169,21 @@ class ApplyCommandTest {
   }
 
   @Test
+  void waitInADryRunSaysThereIsNothingToWaitFor() {
+    Run r =
+        run(
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "--dry-run=server",
+            "--wait",
+            manifests.toString());
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.err()).contains("--wait has nothing to wait for in a dry run: nothing was stored");
+    assertThat(r.out()).doesNotContain("READY");
+  }
+
+  @Test
   void forceConflictsAndFieldManagerReachTheServer() {
     run(
         "--kubeconfig",
