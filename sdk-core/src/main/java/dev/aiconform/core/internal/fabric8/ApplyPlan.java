@@ -142,26 +142,47 @@ public final class ApplyPlan {
       deps.add(new ArrayList<>(found));
       depRefs.add(dl);
     }
-    // Stable topological order: the earliest object (in apply order) whose dependencies are placed
-    // goes next; a cycle (which Kubernetes objects should not have) keeps the apply order.
-    List<Step> steps = new ArrayList<>();
-    boolean[] placed = new boolean[ordered.size()];
-    for (int round = 0; round < ordered.size(); round++) {
-      int next = -1;
-      for (int i = 0; i < ordered.size() && next < 0; i++) {
-        if (!placed[i] && deps.get(i).stream().allMatch(d -> placed[d])) {
-          next = i;
-        }
+    // Stable topological order (Kahn's algorithm with the earliest ready object first): each object
+    // goes as early in apply order as its dependencies allow; a cycle, which Kubernetes objects
+    // should not have, is broken at its earliest object.
+    int n = ordered.size();
+    int[] waitingOn = new int[n];
+    List<List<Integer>> dependants = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      dependants.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      waitingOn[i] = deps.get(i).size();
+      for (int d : deps.get(i)) {
+        dependants.get(d).add(i);
       }
-      if (next < 0) {
-        for (int i = 0; i < ordered.size() && next < 0; i++) {
-          if (!placed[i]) {
-            next = i;
-          }
+    }
+    java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+    for (int i = 0; i < n; i++) {
+      if (waitingOn[i] == 0) {
+        ready.add(i);
+      }
+    }
+    boolean[] placed = new boolean[n];
+    int earliestUnplaced = 0;
+    List<Step> steps = new ArrayList<>();
+    while (steps.size() < n) {
+      Integer next = ready.poll();
+      if (next == null) {
+        while (placed[earliestUnplaced]) {
+          earliestUnplaced++;
         }
+        next = earliestUnplaced; // only a cycle leaves nothing ready
+      } else if (placed[next]) {
+        continue;
       }
       placed[next] = true;
       steps.add(new Step(ordered.get(next), refs.get(next), depRefs.get(next)));
+      for (int dependant : dependants.get(next)) {
+        if (--waitingOn[dependant] == 0 && !placed[dependant]) {
+          ready.add(dependant);
+        }
+      }
     }
     return new ApplyPlan(steps);
   }

@@ -81,4 +81,27 @@ class ApplyPlanTest {
                 .collect(Collectors.toList()))
         .containsExactly(Relation.DEFINITION);
   }
+
+  @Test
+  void placesEveryGangObjectOfALargeBundleBeforeItsMembers() {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      yaml.append("apiVersion: v1\nkind: Pod\nmetadata: {name: p")
+          .append(i)
+          .append(", namespace: ml}\nspec:\n  schedulingGroup: {podGroupName: g")
+          .append(i % 100)
+          .append("}\n  containers: [{name: c, image: i}]\n---\n");
+    }
+    for (int g = 0; g < 100; g++) {
+      yaml.append("apiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\nmetadata: {name: g")
+          .append(g)
+          .append(", namespace: ml}\nspec: {schedulingPolicy: {gang: {minCount: 30}}}\n---\n");
+    }
+
+    ApplyPlan p = plan(yaml.toString());
+
+    assertThat(p.steps()).hasSize(3100);
+    assertThat(p.steps().subList(0, 100))
+        .allSatisfy(s -> assertThat(s.ref().kind()).isEqualTo("PodGroup"));
+  }
 }
