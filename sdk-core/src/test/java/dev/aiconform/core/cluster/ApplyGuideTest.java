@@ -52,8 +52,8 @@ class ApplyGuideTest {
     ManifestBundle bundle = ManifestReader.defaults().read(manifests).bundle();
     try (Fabric8ClusterClient cluster =
         Fabric8ClusterClient.builder()
-            .client(
-                fabric8Client) // or .kubeconfig(path).context("kind-ai"), or nothing: $KUBECONFIG
+            // or .kubeconfig(path).context("kind-ai"), or nothing at all: $KUBECONFIG
+            .client(fabric8Client)
             .progress(
                 new ApplyProgress() {
                   @Override
@@ -92,8 +92,7 @@ class ApplyGuideTest {
       cluster.apply(bundle, ApplyOptions.defaults(), prune);
       ManifestBundle smaller = bundle.filter(m -> !m.ref().kind().equals("Service"));
       ApplyResult pruned = cluster.apply(smaller, ApplyOptions.defaults(), prune);
-      // pruned.outcomes() ends with: v1/Service ml/train: pruned (carried
-      // aiconform.dev/bundle=train ...)
+      // the last outcome: v1/Service ml/train: pruned (carried aiconform.dev/bundle=train ...)
       // --- end ---
       assertThat(pruned.outcomes().get(pruned.outcomes().size() - 1).action())
           .isEqualTo(Action.PRUNED);
@@ -145,8 +144,7 @@ class ApplyGuideTest {
       if (o.action() == ObjectOutcome.Action.CONFLICT) {
         for (Diagnostic d : o.causes()) {
           System.err.println(o.ref() + " " + d.path() + ": " + d.message());
-          // batch/v1/Job ml/train spec.parallelism: field is managed by "kubectl-edit" (batch/v1),
-          // ...
+          // batch/v1/Job ml/train spec.parallelism: field is managed by "kubectl-edit" ...
         }
       }
     }
@@ -175,8 +173,7 @@ class ApplyGuideTest {
     ReadinessReport ready = cluster.awaitReady(result, Duration.ofMinutes(10));
     if (!ready.allReady()) {
       System.err.println(ready.summary());
-      // 3/4 ready after 10m; timed out; not ready: scheduling.x-k8s.io/v1alpha1/PodGroup ml/train:
-      // ...
+      // 3/4 ready after 10m; timed out; not ready: .../PodGroup ml/train: applied (...)
     }
     // --- end ---
     assertThat(ready.summary())
