@@ -6,9 +6,12 @@ import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.ObjectRef;
 import dev.aiconform.core.internal.KubeSerialization;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +126,13 @@ public final class ApplyPlan {
       ObjectRef ref = refs.get(i);
       Set<Integer> found = new LinkedHashSet<>();
       List<Dependency> dl = new ArrayList<>();
-      for (Needed n : needs(ordered.get(i).object(), ref)) {
+      // Only gang objects and workloads name other objects of a bundle; reading the rest is waste.
+      int rank = ApplyOrder.rank(ref.groupKind());
+      List<Needed> needed =
+          rank == ApplyOrder.GANG_OBJECTS || rank == ApplyOrder.WORKLOADS
+              ? needs(ordered.get(i).object(), ref)
+              : List.of();
+      for (Needed n : needed) {
         Integer j = index.get(n.key);
         if (j != null && j != i && found.add(j)) {
           dl.add(new Dependency(refs.get(j), n.relation));
@@ -315,10 +324,51 @@ public final class ApplyPlan {
     return v != null ? v : string(map(metadata.get("annotations")).get(key));
   }
 
+  /**
+   * The object as plain maps and lists. A generic resource already holds them (only its labels and
+   * annotations are copied from the metadata); a fabric8 model goes through Jackson.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> tree(HasMetadata object) {
+    if (object instanceof GenericKubernetesResource
+        && plain(((GenericKubernetesResource) object).getAdditionalProperties(), 0)) {
+      Map<String, Object> m =
+          new LinkedHashMap<>(((GenericKubernetesResource) object).getAdditionalProperties());
+      ObjectMeta meta = object.getMetadata();
+      if (meta != null) {
+        Map<String, Object> md = new LinkedHashMap<>();
+        md.put("labels", meta.getLabels() == null ? Map.of() : meta.getLabels());
+        md.put("annotations", meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
+        m.put("metadata", md);
+      }
+      return m;
+    }
     return Objects.requireNonNullElse(
         KubeSerialization.get().convertValue(object, Map.class), Map.of());
+  }
+
+  /** Only maps, lists, strings, numbers and booleans (a builder may have put fabric8 models in). */
+  private static boolean plain(Object o, int depth) {
+    if (depth > 64) {
+      return false;
+    }
+    if (o instanceof Map) {
+      for (Object v : ((Map<?, ?>) o).values()) {
+        if (!plain(v, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (o instanceof List) {
+      for (Object v : (List<?>) o) {
+        if (!plain(v, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return o == null || o instanceof String || o instanceof Number || o instanceof Boolean;
   }
 
   @SuppressWarnings("unchecked")

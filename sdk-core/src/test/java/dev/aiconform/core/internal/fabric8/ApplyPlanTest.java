@@ -3,6 +3,7 @@ package dev.aiconform.core.internal.fabric8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.ObjectRef;
 import dev.aiconform.core.fixtures.GangBundles;
 import dev.aiconform.core.internal.fabric8.ApplyPlan.Relation;
@@ -103,5 +104,51 @@ class ApplyPlanTest {
     assertThat(p.steps()).hasSize(3100);
     assertThat(p.steps().subList(0, 100))
         .allSatisfy(s -> assertThat(s.ref().kind()).isEqualTo("PodGroup"));
+  }
+
+  @Test
+  void genericResourcesHoldingFabric8ModelsAreReadToo() {
+    io.fabric8.kubernetes.api.model.PodTemplateSpec template =
+        new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder()
+            .withNewMetadata()
+            .addToLabels(ApplyPlan.COSCHEDULING_GROUP_KEY, "pg")
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("c")
+            .withImage("i")
+            .endContainer()
+            .endSpec()
+            .build();
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource jobSet =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("jobset.x-k8s.io/v1alpha2")
+            .withKind("JobSet")
+            .withNewMetadata()
+            .withName("t")
+            .withNamespace("ml")
+            .endMetadata()
+            .withAdditionalProperties(
+                java.util.Map.of(
+                    "spec",
+                    java.util.Map.of(
+                        "replicatedJobs",
+                        java.util.List.of(
+                            java.util.Map.of(
+                                "name",
+                                "w",
+                                "template",
+                                java.util.Map.of(
+                                    "spec", java.util.Map.of("template", template)))))))
+            .build();
+    ManifestBundle bundle =
+        GangBundles.parse(
+                "apiVersion: scheduling.x-k8s.io/v1alpha1\nkind: PodGroup\nmetadata: {name: pg, namespace: ml}\n"
+                    + "spec: {minMember: 1}\n")
+            .plus(ManifestBundle.of(jobSet));
+
+    ApplyPlan p = ApplyPlan.of(bundle, ObjectRef::of);
+
+    assertThat(p.steps().get(1).dependsOn()).extracting(d -> d.ref().name()).containsExactly("pg");
   }
 }
