@@ -9,6 +9,15 @@ import dev.aiconform.core.internal.KubeSerialization;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -343,8 +352,68 @@ public final class ApplyPlan {
       }
       return m;
     }
+    // The common workload models: read what membership needs through their getters (a Jackson
+    // round trip of a whole pod spec costs as much as the request that applies it).
+    if (object instanceof Pod) {
+      return podTree(object.getMetadata(), ((Pod) object).getSpec());
+    }
+    PodTemplateSpec template = null;
+    if (object instanceof Job && ((Job) object).getSpec() != null) {
+      template = ((Job) object).getSpec().getTemplate();
+    } else if (object instanceof Deployment && ((Deployment) object).getSpec() != null) {
+      template = ((Deployment) object).getSpec().getTemplate();
+    } else if (object instanceof StatefulSet && ((StatefulSet) object).getSpec() != null) {
+      template = ((StatefulSet) object).getSpec().getTemplate();
+    } else if (object instanceof ReplicaSet && ((ReplicaSet) object).getSpec() != null) {
+      template = ((ReplicaSet) object).getSpec().getTemplate();
+    } else if (object instanceof DaemonSet && ((DaemonSet) object).getSpec() != null) {
+      template = ((DaemonSet) object).getSpec().getTemplate();
+    }
+    if (template != null) {
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("template", podTree(template.getMetadata(), template.getSpec()));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("spec", spec);
+      return m;
+    }
     return Objects.requireNonNullElse(
         KubeSerialization.get().convertValue(object, Map.class), Map.of());
+  }
+
+  /** A pod's metadata and spec reduced to what membership reads, in the API's field names. */
+  private static Map<String, Object> podTree(ObjectMeta meta, PodSpec podSpec) {
+    Map<String, Object> md = new LinkedHashMap<>();
+    md.put("labels", meta == null || meta.getLabels() == null ? Map.of() : meta.getLabels());
+    md.put(
+        "annotations",
+        meta == null || meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("containers", List.of()); // what marks a pod spec
+    if (podSpec != null) {
+      if (podSpec.getSchedulingGroup() != null) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("podGroupName", podSpec.getSchedulingGroup().getPodGroupName());
+        spec.put("schedulingGroup", group);
+      }
+      Object workloadRef = podSpec.getAdditionalProperties().get("workloadRef");
+      if (workloadRef != null && plain(workloadRef, 0)) {
+        spec.put("workloadRef", workloadRef);
+      }
+      List<Object> claims = new ArrayList<>();
+      if (podSpec.getResourceClaims() != null) {
+        for (PodResourceClaim c : podSpec.getResourceClaims()) {
+          Map<String, Object> claim = new LinkedHashMap<>();
+          claim.put("resourceClaimName", c.getResourceClaimName());
+          claim.put("resourceClaimTemplateName", c.getResourceClaimTemplateName());
+          claims.add(claim);
+        }
+      }
+      spec.put("resourceClaims", claims);
+    }
+    Map<String, Object> pod = new LinkedHashMap<>();
+    pod.put("metadata", md);
+    pod.put("spec", spec);
+    return pod;
   }
 
   /** Only maps, lists, strings, numbers and booleans (a builder may have put fabric8 models in). */
