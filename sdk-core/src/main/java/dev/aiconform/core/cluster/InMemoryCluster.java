@@ -144,6 +144,15 @@ public final class InMemoryCluster implements ClusterClient {
     return cluster.settle();
   }
 
+  /**
+   * How the last run to quiescence ended (after the initial objects, {@link #apply}, {@link
+   * #delete}, {@link #advance} or {@link #settle}): whether it reached quiescence or the round
+   * limit.
+   */
+  public Convergence lastConvergence() {
+    return cluster.lastConvergence();
+  }
+
   /** Moves the virtual clock forward, then runs to quiescence. */
   public Convergence advance(Duration duration) {
     return cluster.advance(Objects.requireNonNull(duration, "duration"));

@@ -324,6 +324,22 @@ class AdmissionTest {
     }
 
     @Test
+    void aDryRunSeesWhatItAdmittedBeforeInTheSameBundle() {
+      InMemoryCluster cluster = cluster();
+      ApplyResult result =
+          cluster.apply(
+              Yaml.bundle(
+                  claim("- name: a\n  exactly: {deviceClassName: tpu.example.com}")
+                      + "---\napiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: tpu.example.com}\n"),
+              ApplyOptions.builder().dryRun(ApplyOptions.DryRun.CLIENT).build());
+
+      assertThat(result.outcomes())
+          .extracting(ObjectOutcome::action)
+          .containsExactly(Action.VALIDATED, Action.VALIDATED);
+      assertThat(cluster.list(GroupKind.of("resource.k8s.io", "DeviceClass"), null)).hasSize(1);
+    }
+
+    @Test
     void requireANameOrGenerateName() {
       Pod pod = TestPods.named(null).build();
       ObjectOutcome outcome = cluster().apply(ManifestBundle.of(pod)).outcomes().get(0);

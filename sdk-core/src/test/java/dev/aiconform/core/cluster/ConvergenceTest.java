@@ -32,8 +32,10 @@ class ConvergenceTest {
             .maxRounds(25)
             .build();
 
+    assertThat(cluster.lastConvergence().quiescent()).as("building ran into the limit").isFalse();
     Convergence c = cluster.settle();
     assertThat(c.quiescent()).isFalse();
+    assertThat(cluster.lastConvergence()).isEqualTo(c);
     assertThat(c.rounds()).isEqualTo(25);
     assertThat(c.unsettled()).containsExactly("restless");
   }

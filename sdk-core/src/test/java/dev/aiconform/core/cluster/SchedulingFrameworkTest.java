@@ -129,6 +129,40 @@ class SchedulingFrameworkTest {
     }
 
     @Test
+    void membersArrivingRoundAfterRoundKeepTheirReservationsUntilTheGroupIsComplete() {
+      // A controller that creates one member per round, as an OrderedReady workload would.
+      Controller trickle =
+          new Controller() {
+            int created;
+
+            public String name() {
+              return "trickle";
+            }
+
+            public boolean reconcile(ClusterState state) {
+              if (created == 4) {
+                return false;
+              }
+              state.create(member("w-" + created++, "g", 4));
+              return true;
+            }
+          };
+      ClusterExtension ext =
+          setup -> {
+            setup.addSchedulingPlugin(new GroupPermit());
+            setup.addController(trickle);
+          };
+      InMemoryCluster cluster =
+          InMemoryCluster.builder().extensions(List.of(ext)).objects(gpuNodes(2, 2)).build();
+
+      assertThat(cluster.report().bound()).isEqualTo(4);
+      assertThat(cluster.pods())
+          .extracting(p -> p.getSpec().getNodeName())
+          .containsExactlyInAnyOrder("n-0", "n-0", "n-1", "n-1");
+      assertThat(cluster.errors()).isEmpty();
+    }
+
+    @Test
     void bindsNothingWhenTheGroupCannotCompleteAndReleasesTheReservations() {
       InMemoryCluster cluster = cluster(List.of(new GroupPermit()), gpuNodes(3, 1));
       cluster.apply(

@@ -15,6 +15,7 @@ final class TestPods {
   private final String name;
   private String namespace = "default";
   private final Map<String, Quantity> requests = new LinkedHashMap<>();
+  private final Map<String, Quantity> limits = new LinkedHashMap<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> nodeSelector = new LinkedHashMap<>();
   private final List<Toleration> tolerations = new ArrayList<>();
@@ -40,7 +41,11 @@ final class TestPods {
     return this;
   }
 
+  /**
+   * GPUs as the API server accepts them: an extended resource needs a limit equal to the request.
+   */
   TestPods gpus(int n) {
+    limits.put("nvidia.com/gpu", new Quantity(Integer.toString(n)));
     return requests("nvidia.com/gpu", Integer.toString(n));
   }
 
@@ -88,6 +93,7 @@ final class TestPods {
                 .withImage("busybox:1.36")
                 .withNewResources()
                 .withRequests(requests.isEmpty() ? null : requests)
+                .withLimits(limits.isEmpty() ? null : limits)
                 .endResources()
                 .build())
         .withNodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)

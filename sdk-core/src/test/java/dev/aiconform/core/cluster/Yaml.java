@@ -1,35 +1,25 @@
 package dev.aiconform.core.cluster;
 
-import dev.aiconform.core.ManifestBundle;
-import dev.aiconform.core.internal.KubeSerialization;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
-import java.util.ArrayList;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test input written as YAML, read with fabric8 (the YAML reader of core may replace it). */
+import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.ManifestReader;
+import dev.aiconform.core.ReadResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/** Test input written as YAML, read by the SDK's own reader (so objects keep their lines). */
 final class Yaml {
   private Yaml() {}
 
   /** One or more YAML documents separated by {@code ---}. */
   static ManifestBundle bundle(String yaml) {
-    List<HasMetadata> objects = new ArrayList<>();
-    for (String doc : yaml.split("(?m)^---\\s*$")) {
-      if (doc.isBlank()) {
-        continue;
-      }
-      Object o = KubeSerialization.get().unmarshal(doc);
-      if (o instanceof KubernetesList) {
-        objects.addAll(((KubernetesList) o).getItems());
-      } else {
-        objects.add((HasMetadata) o);
-      }
-    }
-    return ManifestBundle.of(objects);
+    ReadResult read = ManifestReader.defaults().readString(yaml, "test.yaml");
+    assertThat(read.diagnostics()).as("the test's YAML reads cleanly").isEmpty();
+    return read.bundle();
   }
 
   @SuppressWarnings("unchecked")
   static <T extends HasMetadata> T object(String yaml) {
-    return (T) KubeSerialization.get().unmarshal(yaml);
+    return (T) bundle(yaml).objects().get(0);
   }
 }

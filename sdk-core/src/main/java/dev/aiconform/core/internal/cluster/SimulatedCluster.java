@@ -117,6 +117,8 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
   private long storeEpoch;
   private int nodesCreated;
   private ManifestBundle bundleCache;
+  private List<Manifest> dryRunAdmitted = List.of();
+  private Convergence lastConvergence = new Convergence(0, true, List.of());
 
   public SimulatedCluster(Config config, List<ClusterExtension> extensions) {
     this.version = config.targetVersion();
@@ -163,8 +165,14 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
   public ApplyResult apply(ManifestBundle bundle, ApplyOptions options) {
     boolean dryRun = options.dryRun() != ApplyOptions.DryRun.NONE;
     List<ObjectOutcome> outcomes = new ArrayList<>();
-    for (Manifest m : bundle.inApplyOrder()) {
-      outcomes.add(admit(m, dryRun, true));
+    // A dry run stores nothing, but what it admitted is context for the bundle's later objects.
+    dryRunAdmitted = dryRun ? new ArrayList<>() : List.of();
+    try {
+      for (Manifest m : bundle.inApplyOrder()) {
+        outcomes.add(admit(m, dryRun, true));
+      }
+    } finally {
+      dryRunAdmitted = List.of();
     }
     if (!dryRun) {
       settle();
@@ -217,8 +225,17 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   // ================================================================ quiescence
 
+  public Convergence lastConvergence() {
+    return lastConvergence;
+  }
+
   /** Runs controllers, then a scheduling round, until nothing changes. */
   public Convergence settle() {
+    lastConvergence = runToQuiescence();
+    return lastConvergence;
+  }
+
+  private Convergence runToQuiescence() {
     List<String> unsettled = List.of();
     for (int round = 1; round <= maxRounds; round++) {
       long writesBefore = store.resourceVersion();
@@ -372,6 +389,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       return reject(ref, ApiErrors.invalid(key.kind(), key.name(), errors), errors);
     }
     if (dryRun) {
+      dryRunAdmitted.add(candidate);
       return ObjectOutcome.of(ref, Action.VALIDATED, "");
     }
     if (defaulted instanceof Node) {
@@ -401,6 +419,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
       return reject(ref, ApiErrors.invalid(so.key.kind(), so.key.name(), errors), errors);
     }
     if (dryRun) {
+      dryRunAdmitted.add(checked);
       return ObjectOutcome.of(ref, Action.VALIDATED, "");
     }
     boolean changed = store.record(so, defaulted);
@@ -460,7 +479,10 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
         .collect(Collectors.toList());
   }
 
-  /** What the cluster holds, the incoming object in place of its stored version. */
+  /**
+   * What the cluster holds (and what a dry run of the same apply admitted before), the incoming
+   * object in place of its stored version.
+   */
   private ManifestBundle contextBundle(Manifest candidate, ObjectKey key) {
     if (bundleCache == null) {
       List<Manifest> all = new ArrayList<>();
@@ -469,7 +491,13 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
     }
     ManifestBundle held =
         store.contains(key) ? bundleCache.filter(m -> !sameKey(m, key)) : bundleCache;
-    return held.toBuilder().add(candidate).build();
+    ManifestBundle.Builder context = held.toBuilder();
+    for (Manifest m : dryRunAdmitted) {
+      if (!sameKey(m, key)) {
+        context.add(m);
+      }
+    }
+    return context.add(candidate).build();
   }
 
   private boolean sameKey(Manifest m, ObjectKey key) {

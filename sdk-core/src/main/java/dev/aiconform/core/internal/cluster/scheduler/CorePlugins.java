@@ -159,32 +159,20 @@ public final class CorePlugins {
     @Override
     public PluginStatus filter(SchedulingCycle cycle, Pod pod, NodeInfo node) {
       NodeState n = state(node);
-      PodRequests r = ((Cycle) cycle).requests();
-      List<String> reasons = new ArrayList<>(2);
-      if (n.pods().size() + 1 > n.allowedPods()) {
+      List<String> reasons = null;
+      if (n.podCount() + 1 > n.allowedPods()) {
+        reasons = new ArrayList<>(2);
         reasons.add("Too many pods");
       }
-      // The scheduler's order: cpu, memory, ephemeral storage, then the other resources.
-      for (String resource : NATIVE) {
-        checkFit(n, resource, r.amount(resource), reasons);
-      }
-      for (Map.Entry<String, BigDecimal> e : r.amounts().entrySet()) {
-        if (!NATIVE.contains(e.getKey()) && !e.getKey().equals(ResourceAmounts.PODS)) {
-          checkFit(n, e.getKey(), e.getValue(), reasons);
+      for (Map.Entry<String, BigDecimal> e : ((Cycle) cycle).requestsInFitOrder()) {
+        if (e.getValue().compareTo(n.free(e.getKey())) > 0) {
+          if (reasons == null) {
+            reasons = new ArrayList<>(2);
+          }
+          reasons.add("Insufficient " + e.getKey());
         }
       }
-      return reasons.isEmpty() ? PluginStatus.success() : PluginStatus.unschedulable(reasons);
-    }
-
-    private static final List<String> NATIVE =
-        List.of(ResourceAmounts.CPU, ResourceAmounts.MEMORY, ResourceAmounts.EPHEMERAL_STORAGE);
-
-    private static void checkFit(
-        NodeState n, String resource, BigDecimal wanted, List<String> reasons) {
-      if (wanted.signum() > 0
-          && wanted.compareTo(n.allocatable(resource).subtract(n.requested(resource))) > 0) {
-        reasons.add("Insufficient " + resource);
-      }
+      return reasons == null ? PluginStatus.success() : PluginStatus.unschedulable(reasons);
     }
 
     @Override

@@ -17,6 +17,7 @@ final class Cycle implements SchedulingCycle {
   private final Pod pod;
   private final Map<String, Object> data = new HashMap<>();
   private PodRequests requests;
+  private List<Map.Entry<String, java.math.BigDecimal>> fitOrder;
 
   Cycle(Scheduler scheduler, Pod pod) {
     this.scheduler = scheduler;
@@ -32,6 +33,13 @@ final class Cycle implements SchedulingCycle {
       requests = scheduler.requests(pod);
     }
     return requests;
+  }
+
+  List<Map.Entry<String, java.math.BigDecimal>> requestsInFitOrder() {
+    if (fitOrder == null) {
+      fitOrder = requests().inFitOrder();
+    }
+    return fitOrder;
   }
 
   @Override

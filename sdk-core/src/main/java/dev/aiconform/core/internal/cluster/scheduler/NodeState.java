@@ -21,6 +21,10 @@ final class NodeState implements NodeInfo {
   private final String name;
   private final Map<String, BigDecimal> allocatable;
   private final Map<String, BigDecimal> requested = new TreeMap<>();
+
+  /** allocatable - requested, for every resource either has (kept up to date for Filter). */
+  private final Map<String, BigDecimal> free = new HashMap<>();
+
   private final List<Pod> pods = new ArrayList<>();
   private final Map<PodKey, PodRequests> podRequests = new HashMap<>();
   private final long allowedPods;
@@ -42,6 +46,7 @@ final class NodeState implements NodeInfo {
       }
     }
     this.allocatable = Collections.unmodifiableMap(new TreeMap<>(alloc));
+    free.putAll(alloc);
     this.allowedPods = ResourceAmounts.whole(allocatable(ResourceAmounts.PODS));
     this.allocatableMilliCpu = ResourceAmounts.milli(allocatable(ResourceAmounts.CPU));
     this.allocatableMemory = ResourceAmounts.whole(allocatable(ResourceAmounts.MEMORY));
@@ -82,6 +87,16 @@ final class NodeState implements NodeInfo {
     return node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
   }
 
+  /** What is left of {@code resource}: negative when more is requested than allocatable. */
+  BigDecimal free(String resource) {
+    BigDecimal f = free.get(resource);
+    return f == null ? BigDecimal.ZERO : f;
+  }
+
+  int podCount() {
+    return pods.size();
+  }
+
   long allowedPods() {
     return allowedPods;
   }
@@ -112,7 +127,12 @@ final class NodeState implements NodeInfo {
       return;
     }
     pods.add(pod);
-    r.amounts().forEach((k, v) -> requested.merge(k, v, BigDecimal::add));
+    r.amounts()
+        .forEach(
+            (k, v) -> {
+              requested.merge(k, v, BigDecimal::add);
+              free.put(k, free(k).subtract(v));
+            });
     nonZeroMilliCpu += r.nonZeroMilliCpu();
     nonZeroMemory += r.nonZeroMemory();
   }
@@ -136,6 +156,12 @@ final class NodeState implements NodeInfo {
                 requested.remove(k);
               } else {
                 requested.put(k, left);
+              }
+              BigDecimal f = free(k).add(v);
+              if (f.signum() == 0 && !allocatable.containsKey(k)) {
+                free.remove(k);
+              } else {
+                free.put(k, f);
               }
             });
     nonZeroMilliCpu -= r.nonZeroMilliCpu();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,32 @@ public record PodRequests(
   /** scheduler/util: DefaultMemoryRequest = 200 MiB. */
   static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
 
+  private static final List<String> NATIVE =
+      List.of(ResourceAmounts.CPU, ResourceAmounts.MEMORY, ResourceAmounts.EPHEMERAL_STORAGE);
+
   public PodRequests {
     amounts = Collections.unmodifiableMap(new TreeMap<>(amounts));
+  }
+
+  /**
+   * The positive requests in the order NodeResourcesFit checks them: cpu, memory, ephemeral
+   * storage, then the others by name ({@code pods} is counted, not requested).
+   */
+  List<Map.Entry<String, BigDecimal>> inFitOrder() {
+    List<Map.Entry<String, BigDecimal>> out = new ArrayList<>(amounts.size());
+    for (String r : NATIVE) {
+      BigDecimal v = amounts.get(r);
+      if (v != null && v.signum() > 0) {
+        out.add(Map.entry(r, v));
+      }
+    }
+    amounts.forEach(
+        (r, v) -> {
+          if (!NATIVE.contains(r) && !r.equals(ResourceAmounts.PODS) && v.signum() > 0) {
+            out.add(Map.entry(r, v));
+          }
+        });
+    return out;
   }
 
   public BigDecimal amount(String resource) {

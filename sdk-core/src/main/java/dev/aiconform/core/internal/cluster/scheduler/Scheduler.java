@@ -82,8 +82,8 @@ public final class Scheduler {
   private long progress;
   private boolean searching;
 
-  /** Why and where a pod waits at Permit. */
-  private record Waiting(Cycle cycle, NodeState node, String reason) {}
+  /** Why and where a pod waits at Permit (the node as of the round it reserved in). */
+  private record Waiting(Cycle cycle, NodeState reservedOn, String reason) {}
 
   /** When a pod last failed, so it is tried again only after a change that may help. */
   private record Attempt(long storeEpoch, long releaseEpoch, boolean parked) {}
@@ -204,7 +204,7 @@ public final class Scheduler {
       Pod pod = waiting.pod(key);
       Waiting w = waitingDetails.get(key);
       dropWaiting(key);
-      unreserveAll(w.cycle(), pod, w.node(), null);
+      unreserveAll(w.cycle(), pod, w.reservedOn(), null);
       releaseEpoch++;
       fail(pod, "Unschedulable", FitError.message(1, List.of(unschedulable("node was deleted"))));
     }
@@ -277,14 +277,9 @@ public final class Scheduler {
       return;
     }
     if (waitStatus != null) {
-      PodKey key = PodKey.of(pod);
-      boolean allowedEarly = allowed.remove(key);
       waiting.put(pod, best.name());
-      waitingDetails.put(key, new Waiting(cycle, best, waitStatus.reason()));
+      waitingDetails.put(PodKey.of(pod), new Waiting(cycle, best, waitStatus.reason()));
       progress++;
-      if (allowedEarly) {
-        allowed.add(key);
-      }
       return;
     }
     bind(cycle, pod, best);
@@ -361,7 +356,7 @@ public final class Scheduler {
       }
       Waiting w = waitingDetails.get(key);
       dropWaiting(key);
-      bind(w.cycle(), pod, w.node());
+      bind(w.cycle(), pod, current(w));
     }
   }
 
@@ -385,10 +380,11 @@ public final class Scheduler {
       return;
     }
     Pod stored = waiting.pod(key);
+    NodeState node = current(w);
     dropWaiting(key);
     allowed.remove(key);
-    unreserveAll(w.cycle(), stored, w.node(), null);
-    forget(stored, w.node());
+    unreserveAll(w.cycle(), stored, node, null);
+    forget(stored, node);
     releaseEpoch++;
     progress++;
     fail(stored, "Unschedulable", FitError.message(1, List.of(unschedulable(reason))), true);
@@ -404,9 +400,10 @@ public final class Scheduler {
     for (PodKey key : keys) {
       Pod pod = waiting.pod(key);
       Waiting w = waitingDetails.get(key);
+      NodeState node = current(w);
       dropWaiting(key);
-      unreserveAll(w.cycle(), pod, w.node(), null);
-      forget(pod, w.node());
+      unreserveAll(w.cycle(), pod, node, null);
+      forget(pod, node);
       reasons.put(pod, w.reason());
     }
     allowed.clear();
@@ -421,6 +418,11 @@ public final class Scheduler {
                 true));
   }
 
+  /** The node a waiting pod reserved, as this round sees it. */
+  private NodeState current(Waiting w) {
+    return nodesByName.getOrDefault(w.reservedOn().name(), w.reservedOn());
+  }
+
   private void dropWaiting(PodKey key) {
     waiting.remove(key);
     waitingDetails.remove(key);
@@ -432,10 +434,11 @@ public final class Scheduler {
     Waiting w = waitingDetails.get(key);
     if (w != null) {
       Pod stored = waiting.pod(key);
+      NodeState node = current(w);
       dropWaiting(key);
       allowed.remove(key);
-      unreserveAll(w.cycle(), stored, w.node(), null);
-      forget(stored, w.node());
+      unreserveAll(w.cycle(), stored, node, null);
+      forget(stored, node);
       releaseEpoch++;
       progress++;
     }
@@ -616,8 +619,13 @@ public final class Scheduler {
       if (p == skip) {
         continue;
       }
-      PluginStatus s = call(p, "Filter", () -> p.filter(cycle, pod, node));
-      if (!s.isSuccess()) {
+      PluginStatus s;
+      try {
+        s = p.filter(cycle, pod, node);
+      } catch (RuntimeException e) {
+        s = failure(p, "Filter", e);
+      }
+      if (s != null && !s.isSuccess()) {
         return s;
       }
     }
@@ -659,16 +667,21 @@ public final class Scheduler {
       PluginStatus s = invocation.get();
       return s == null ? PluginStatus.success() : s;
     } catch (RuntimeException e) {
-      host.reportError("scheduling plugin " + p.name() + " failed at " + point, e);
-      return PluginStatus.error(
-          "running "
-              + point
-              + " plugin \""
-              + p.name()
-              + "\": "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return failure(p, point, e);
     }
+  }
+
+  /** A plugin threw: the cluster records it and the pod gets kube-scheduler's error wording. */
+  private PluginStatus failure(SchedulingPlugin p, String point, RuntimeException e) {
+    host.reportError("scheduling plugin " + p.name() + " failed at " + point, e);
+    return PluginStatus.error(
+        "running "
+            + point
+            + " plugin \""
+            + p.name()
+            + "\": "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
   }
 
   private void assume(Pod pod, NodeState node) {
