@@ -36,6 +36,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -93,6 +94,9 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  /** The aiconform command this runs under (null when run on its own): it owns stdin. */
+  @ParentCommand Aiconform root;
 
   @Option(
       names = {"-h", "--help"},
@@ -278,7 +282,9 @@ public final class ApplyCommand implements Callable<Integer> {
     for (String p : paths) {
       ReadResult r;
       if (p.equals("-")) {
-        r = ManifestReader.defaults().read(stdin, ManifestReader.STDIN);
+        r =
+            ManifestReader.defaults()
+                .read(root != null ? root.stdin() : stdin, ManifestReader.STDIN);
       } else {
         Path path = Path.of(p);
         if (!Files.exists(path)) {

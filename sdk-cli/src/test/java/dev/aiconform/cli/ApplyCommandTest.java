@@ -324,4 +324,14 @@ class ApplyCommandTest {
             "aiconform apply --dry-run=server k8s/",
             "2 usage error, unreadable input or no kubeconfig.");
   }
+
+  @Test
+  void runsAsASubcommandOfAiconformReadingItsStdin() {
+    CliRun r = CliRun.withStdin(GangBundles.TRAINING_YAML, "apply", "--dry-run=client", "-");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("5 objects: 5 ok, 0 failed");
+    assertThat(r.hasStackTrace()).isFalse();
+    assertThat(CliRun.run("--help").out()).contains("apply");
+  }
 }
