@@ -605,7 +605,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   @Override
   public boolean isEnabled(FeatureGate gate) {
-    return gates.getOrDefault(gate.name(), gate.enabledByDefault(version));
+    return gate.isEnabled(version, gates);
   }
 
   @Override
