@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.fixtures.Golden;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -13,6 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RenderersTest {
+  /** Regenerate with {@code ./mvnw -pl sdk-autoscale test -Dgolden.update=true}. */
+  private static final Golden GOLDEN = Golden.under("src/test/resources/golden");
+
   /** The intent the golden files and the guide show. */
   static AcceleratorAutoscaler vllm() {
     return AcceleratorAutoscaler.forDeployment("vllm")
@@ -33,23 +37,23 @@ class RenderersTest {
 
   @Test
   void hpaMatchesGoldenFile() {
-    Golden.assertMatches("vllm/hpa.yaml", Golden.yaml(vllm().renderHpa()));
+    GOLDEN.assertMatches("vllm/hpa.yaml", Golden.yaml(vllm().renderHpa()));
   }
 
   @Test
   void prometheusAdapterRulesMatchGoldenFile() {
-    Golden.assertMatches(
+    GOLDEN.assertMatches(
         "vllm/prometheus-adapter-rules.yaml", Golden.yaml(vllm().renderPrometheusAdapterRules()));
   }
 
   @Test
   void kedaScaledObjectMatchesGoldenFile() {
-    Golden.assertMatches("vllm/keda-scaledobject.yaml", Golden.yaml(vllm().renderKeda()));
+    GOLDEN.assertMatches("vllm/keda-scaledobject.yaml", Golden.yaml(vllm().renderKeda()));
   }
 
   @Test
   void podMonitorMatchesGoldenFile() {
-    Golden.assertMatches("vllm/podmonitor.yaml", Golden.yaml(vllm().renderServiceMonitor()));
+    GOLDEN.assertMatches("vllm/podmonitor.yaml", Golden.yaml(vllm().renderServiceMonitor()));
   }
 
   @Test

@@ -216,8 +216,8 @@ public final class ApplyCommand implements Callable<Integer> {
       err.println("aiconform apply: no Kubernetes objects in " + String.join(", ", paths));
       return USAGE;
     }
-    Fabric8ClusterClient.Builder builder =
-        Fabric8ClusterClient.builder().progress(new StderrProgress(err));
+    StderrProgress progress = new StderrProgress(err);
+    Fabric8ClusterClient.Builder builder = Fabric8ClusterClient.builder().progress(progress);
     if (namespace != null) {
       builder.namespace(namespace);
     }
@@ -258,10 +258,21 @@ public final class ApplyCommand implements Callable<Integer> {
               ? cluster.apply(bundle, options)
               : cluster.apply(bundle, options, pruneSpec);
       ReadinessReport readiness = null;
+      if (result.unreachable().isPresent()) {
+        // One line instead of a line per object that was never sent.
+        int n = progress.notAttempted;
+        err.println(
+            "aiconform apply: "
+                + result.unreachable().get()
+                + (n == 0 ? "" : "; " + n + " object" + (n == 1 ? "" : "s") + " not attempted")
+                + ". Is the cluster running, and is it the server the kubeconfig"
+                + (context == null ? "" : "'s context " + context)
+                + " names? (kubectl cluster-info)");
+      }
       if (await && dryRun != DryRun.NONE) {
         err.println("--wait has nothing to wait for in a dry run: nothing was stored");
       }
-      if (await && dryRun == DryRun.NONE) {
+      if (await && dryRun == DryRun.NONE && result.unreachable().isEmpty()) {
         err.println("waiting up to " + ReadinessReport.formatDuration(timeout) + " for readiness");
         readiness = cluster.awaitReady(result, timeout);
         err.println(readiness.summary());
@@ -439,7 +450,8 @@ public final class ApplyCommand implements Callable<Integer> {
             + " ok, "
             + failed
             + " failed"
-            + (readiness == null ? "" : "; " + readiness.summary()));
+            + (readiness == null ? "" : "; " + readiness.summary())
+            + result.unreachable().map(u -> "; " + u).orElse(""));
   }
 
   private String json(ApplyResult result, ReadinessReport readiness) {
@@ -488,6 +500,7 @@ public final class ApplyCommand implements Callable<Integer> {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("objects", result.outcomes().size());
     summary.put("failed", result.failures().size());
+    result.unreachable().ifPresent(u -> summary.put("unreachable", u));
     if (readiness != null) {
       summary.put("ready", readiness.objects().size() - readiness.notReady().size());
       summary.put("timedOut", readiness.timedOut());
@@ -497,16 +510,30 @@ public final class ApplyCommand implements Callable<Integer> {
     return new KubernetesSerialization().asJson(root);
   }
 
-  /** Progress lines on stderr: one per outcome, retry and readiness change. */
+  /**
+   * Progress lines on stderr: one per outcome, retry and readiness change; once the API server is
+   * unreachable, the objects then failed without a request are only counted.
+   */
   private static final class StderrProgress implements ApplyProgress {
     private final PrintWriter err;
+    private boolean unreachable;
+    int notAttempted;
 
     StderrProgress(PrintWriter err) {
       this.err = err;
     }
 
     @Override
+    public void unreachable(String reason) {
+      unreachable = true;
+    }
+
+    @Override
     public void applied(ObjectOutcome outcome) {
+      if (unreachable) {
+        notAttempted++;
+        return;
+      }
       err.println(
           String.format(
               "  %-10s %s%s",

@@ -9,11 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +218,32 @@ class ApplyCommandTest {
             "aiconform simulate PATH",
             "--dry-run=client");
     assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void againstAClosedPortExitsAfterOneRoundOfRetriesWithOneLineThatSaysWhy() throws IOException {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closed;
+    Path dead =
+        Files.writeString(
+            dir.resolve("dead"), server.kubeconfig("fake", "ml").replace(server.url(), url));
+
+    Run r = run("--kubeconfig", dead.toString(), "--wait", manifests.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    List<String> err = r.err().lines().collect(Collectors.toList());
+    assertThat(err).filteredOn(l -> l.contains("retrying")).hasSize(4);
+    assertThat(err).filteredOn(l -> l.contains("not attempted")).hasSize(1);
+    assertThat(err)
+        .last()
+        .asString()
+        .startsWith("aiconform apply: the API server at " + url + " is unreachable (")
+        .contains("; 4 objects not attempted. Is the cluster running");
+    assertThat(r.out())
+        .contains("5 objects: 0 ok, 5 failed; the API server at " + url + " is unreachable (");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.aiconform.core;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,15 @@ public final class FeatureGate {
 
   public boolean enabledByDefault(TargetVersion version) {
     return enabledSince != null && version.atLeast(enabledSince);
+  }
+
+  /**
+   * Whether the gate is on in {@code version} given the user's {@code settings} (gate name → on),
+   * as {@code --feature-gates} works: a setting for this gate wins over the version's default.
+   */
+  public boolean isEnabled(TargetVersion version, Map<String, Boolean> settings) {
+    Boolean set = settings.get(name);
+    return set != null ? set : enabledByDefault(version);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.aiconform.gang;
 
 import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.fixtures.Golden;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -8,6 +9,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The same training gang, rendered for every backend and shape, against golden YAML. */
 class GangGoldenTest {
+  /** Regenerate with {@code ./mvnw -pl sdk-gang test -Dgolden.update=true}. */
+  private static final Golden GOLDEN = Golden.under("src/test/resources/golden/gang");
+
   static Stream<Arguments> renderings() {
     GangGroup train = GangFixtures.train().build();
     GangGroup trainWithQueues =
@@ -82,6 +86,6 @@ class GangGoldenTest {
   @MethodSource("renderings")
   void rendersAsTheGoldenFileSays(
       String name, GangGroup group, GangBackend backend, TargetVersion version) {
-    Golden.assertMatches(name, Golden.yaml(group.render(backend, version)));
+    GOLDEN.assertMatches(name + ".yaml", Golden.yaml(group.render(backend, version)));
   }
 }

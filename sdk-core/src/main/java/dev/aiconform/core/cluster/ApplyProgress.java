@@ -27,6 +27,12 @@ public interface ApplyProgress {
    */
   default void retrying(ObjectRef ref, int attempt, Duration delay, String reason) {}
 
+  /**
+   * The API server cannot be reached ({@code reason} says where and why): said once, before the
+   * outcomes of the objects that are then failed without a request.
+   */
+  default void unreachable(String reason) {}
+
   /** While waiting for readiness: an object reached a new stage, or its wait detail changed. */
   default void stage(ObjectRef ref, ReadinessReport.Stage stage, String detail) {}
 }

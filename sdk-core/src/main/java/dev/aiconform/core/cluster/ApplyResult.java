@@ -1,6 +1,7 @@
 package dev.aiconform.core.cluster;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -13,13 +14,32 @@ import java.util.stream.Collectors;
  */
 public final class ApplyResult {
   private final List<ObjectOutcome> outcomes;
+  private final String unreachable;
 
   public ApplyResult(List<ObjectOutcome> outcomes) {
+    this(outcomes, null);
+  }
+
+  /**
+   * @param unreachable why the API server could not be reached during the apply, or null when it
+   *     could
+   */
+  public ApplyResult(List<ObjectOutcome> outcomes, String unreachable) {
     this.outcomes = List.copyOf(outcomes);
+    this.unreachable = unreachable;
   }
 
   public List<ObjectOutcome> outcomes() {
     return outcomes;
+  }
+
+  /**
+   * Why the API server could not be reached, when it could not ({@code the API server at
+   * https://10.0.0.1:6443 is unreachable (Connection refused)}): the objects not applied by then
+   * failed without a request. Empty when every request reached the server.
+   */
+  public Optional<String> unreachable() {
+    return Optional.ofNullable(unreachable);
   }
 
   public List<ObjectOutcome> failures() {
@@ -34,6 +54,6 @@ public final class ApplyResult {
 
   @Override
   public String toString() {
-    return "ApplyResult" + outcomes;
+    return "ApplyResult" + outcomes + (unreachable == null ? "" : " (" + unreachable + ")");
   }
 }

@@ -38,6 +38,10 @@ import java.util.function.DoubleSupplier;
  *       not created, and its outcome says {@code SKIPPED} and why.
  *   <li>Retries under a {@link RetryPolicy} on 429 (honouring Retry-After), 5xx and dropped
  *       connections, bounded in attempts and time. Every object gets a final {@link ObjectOutcome}.
+ *   <li>Fails fast when the API server itself cannot be reached (refused, unknown host, TLS
+ *       failure, or no answer after the retries and to a probe): one round of retries, then the
+ *       objects not applied yet fail without a request ({@code not attempted: the API server at …
+ *       is unreachable (…)}) and {@link ApplyResult#unreachable()} says why.
  *   <li>{@link #awaitReady}: per-object progress (applied, admitted, bound, ready), a timeout and a
  *       summary. {@link #capabilities()}: discovery. {@link #apply(ManifestBundle, ApplyOptions,
  *       Prune)}: prune objects of the bundle's label that left it.

@@ -81,7 +81,7 @@ public final class Validator {
   }
 
   public boolean isEnabled(FeatureGate gate) {
-    return featureGates.getOrDefault(gate.name(), gate.enabledByDefault(targetVersion));
+    return gate.isEnabled(targetVersion, featureGates);
   }
 
   public ValidationReport validate(HasMetadata object) {

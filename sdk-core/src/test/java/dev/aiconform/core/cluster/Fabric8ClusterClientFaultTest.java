@@ -3,12 +3,18 @@ package dev.aiconform.core.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.cluster.ObjectOutcome.Action;
 import dev.aiconform.core.fixtures.DroppingProxy;
 import dev.aiconform.core.fixtures.FakeApiServer;
 import dev.aiconform.core.fixtures.FakeTime;
 import dev.aiconform.core.fixtures.GangBundles;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults in the middle of a bundle — 409, 429 with Retry-After, 5xx, dropped connections — lead to
- * retries or clear per-object failures, never to a partial gang. Time is fake: no test sleeps.
+ * retries or clear per-object failures, never to a partial gang; an API server that cannot be
+ * reached at all costs one round of retries, not one per object. Time is fake: no test sleeps.
  */
 class Fabric8ClusterClientFaultTest {
   private static final String JOB = "/apis/batch/v1/namespaces/ml/jobs/train";
@@ -238,6 +245,199 @@ class Fabric8ClusterClientFaultTest {
         .endsWith("; gave up after 5 attempts");
     assertThat(proxy.dropped()).isEqualTo(5);
     assertThat(server.stored(JOB)).isNull();
+    // One probe showed the server alive, so the objects after the PodGroup were still applied.
+    assertThat(server.requests("GET", "/version")).hasSize(1);
+    assertThat(result.unreachable()).isEmpty();
+  }
+
+  @Test
+  void twoHundredObjectsAgainstAClosedPortFailAfterOneRoundOfRetries() {
+    String url = "http://127.0.0.1:" + closedPort();
+    ManifestBundle bundle = trainingWithConfigMaps(195);
+    List<String> heard = new ArrayList<>();
+    try (KubernetesClient dead = FakeApiServer.clientFor(url)) {
+      ApplyResult result =
+          Fabric8ClusterClient.builder()
+              .client(dead)
+              .clock(time.clock())
+              .sleeper(time.sleeper())
+              .random(() -> 0.5)
+              .progress(
+                  new ApplyProgress() {
+                    @Override
+                    public void applied(ObjectOutcome outcome) {
+                      heard.add(outcome.ref().name());
+                    }
+
+                    @Override
+                    public void unreachable(String reason) {
+                      heard.add("unreachable: " + reason);
+                    }
+                  })
+              .build()
+              .apply(bundle);
+
+      assertThat(time.sleeps()).hasSize(4); // one round: 5 attempts of the first request
+      assertThat(result.outcomes()).hasSize(200);
+      assertThat(result.outcomes().stream().map(ObjectOutcome::ref).distinct()).hasSize(200);
+      assertThat(result.outcomes()).allMatch(o -> o.action() == Action.FAILED);
+      ObjectOutcome first = result.outcomes().get(0);
+      assertThat(first.ref().kind()).isEqualTo("Namespace");
+      assertThat(first.attempts()).isEqualTo(5);
+      assertThat(first.message())
+          .startsWith("connection failed: ")
+          .endsWith("; gave up after 5 attempts");
+      String why = result.unreachable().orElseThrow();
+      assertThat(why).startsWith("the API server at " + url + " is unreachable (").endsWith(")");
+      assertThat(result.outcomes().subList(1, 200))
+          .allSatisfy(
+              o -> {
+                assertThat(o.message()).isEqualTo("not attempted: " + why);
+                assertThat(o.attempts()).isZero();
+              });
+      assertThat(heard.get(1)).isEqualTo("unreachable: " + why);
+      assertThat(heard).hasSize(201);
+    }
+  }
+
+  @Test
+  void aTlsFailureOnTheFirstRequestMakesTheServerUnreachable() {
+    // TLS spoken to a plain-HTTP port: no handshake can succeed.
+    try (KubernetesClient tls = FakeApiServer.clientFor("https://127.0.0.1:" + server.port())) {
+      ApplyResult result =
+          Fabric8ClusterClient.builder()
+              .client(tls)
+              .clock(time.clock())
+              .sleeper(time.sleeper())
+              .build()
+              .apply(GangBundles.training());
+
+      assertThat(result.unreachable().orElseThrow())
+          .isEqualTo(
+              "the API server at https://127.0.0.1:"
+                  + server.port()
+                  + " is unreachable (not an SSL/TLS record: the server does not speak TLS at this"
+                  + " address; is it http://?)");
+      assertThat(result.outcomes()).hasSize(5).allMatch(o -> o.action() == Action.FAILED);
+      assertThat(result.outcomes().subList(1, 5)).allMatch(o -> o.attempts() == 0);
+      assertThat(time.sleeps()).hasSizeLessThanOrEqualTo(4);
+      assertThat(server.requests("PATCH", "/")).isEmpty();
+    }
+  }
+
+  @Test
+  void aServerThatGoesAwayMidBundleFailsTheRestWithoutRetryingEachObject() {
+    Fabric8ClusterClient cluster =
+        Fabric8ClusterClient.builder()
+            .client(fabric8)
+            .clock(time.clock())
+            .sleeper(time.sleeper())
+            .random(() -> 0.5)
+            .progress(
+                new ApplyProgress() {
+                  @Override
+                  public void applied(ObjectOutcome outcome) {
+                    if (outcome.ref().kind().equals("Namespace")) {
+                      proxy.close(); // the API server's address stops answering
+                    }
+                  }
+                })
+            .build();
+
+    ApplyResult result = cluster.apply(GangBundles.training());
+
+    assertThat(result.outcomes())
+        .extracting(o -> o.ref().kind(), ObjectOutcome::action, ObjectOutcome::attempts)
+        .containsExactly(
+            tuple("Namespace", Action.CREATED, 1),
+            tuple("ResourceClaimTemplate", Action.FAILED, 5),
+            tuple("PodGroup", Action.FAILED, 0),
+            tuple("Job", Action.FAILED, 0),
+            tuple("Service", Action.FAILED, 0));
+    assertThat(outcome(result, "Job").message())
+        .startsWith("not attempted: the API server at " + proxy.url() + " is unreachable (");
+    assertThat(time.sleeps()).hasSize(4);
+    assertThat(server.stored(JOB)).isNull();
+    assertThat(server.requests("PATCH", POD_GROUP)).isEmpty();
+  }
+
+  @Test
+  void aServerThatAnsweredNothingInOneApplyIsAskedAgainByTheNext() {
+    proxy.dropNext("", 5); // every request of the first apply's first object
+    Fabric8ClusterClient cluster = cluster(RetryPolicy.defaults());
+
+    ApplyResult down = cluster.apply(GangBundles.training());
+    ApplyResult back = cluster.apply(GangBundles.training());
+
+    assertThat(down.unreachable()).isPresent();
+    assertThat(down.failures()).hasSize(5);
+    assertThat(back.unreachable()).isEmpty();
+    assertThat(back.isSuccess()).as(back.toString()).isTrue();
+  }
+
+  @Test
+  void aPruneAfterTheServerWentAwayIsNotAttempted() {
+    proxy.dropNext("PATCH " + JOB, 100);
+    Fabric8ClusterClient cluster =
+        Fabric8ClusterClient.builder()
+            .client(fabric8)
+            .clock(time.clock())
+            .sleeper(time.sleeper())
+            .random(() -> 0.5)
+            .progress(
+                new ApplyProgress() {
+                  @Override
+                  public void retrying(
+                      dev.aiconform.core.ObjectRef ref,
+                      int attempt,
+                      Duration delay,
+                      String reason) {
+                    if (attempt == 4) {
+                      proxy.close(); // the probe after the last attempt finds no server
+                    }
+                  }
+                })
+            .build();
+
+    ApplyResult result =
+        cluster.apply(GangBundles.training(), ApplyOptions.defaults(), Prune.bundle("train"));
+
+    assertThat(result.outcomes())
+        .extracting(o -> o.ref().kind(), ObjectOutcome::action)
+        .containsExactly(
+            tuple("Namespace", Action.CREATED),
+            tuple("ResourceClaimTemplate", Action.CREATED),
+            tuple("PodGroup", Action.CREATED),
+            tuple("Job", Action.FAILED),
+            tuple("Service", Action.FAILED));
+    assertThat(result.unreachable()).isPresent();
+    // Only the Job's retries: the Service and the prune's listing were not tried each in turn.
+    assertThat(time.sleeps()).hasSize(4);
+  }
+
+  /** The training bundle and {@code n} ConfigMaps in its namespace. */
+  private static ManifestBundle trainingWithConfigMaps(int n) {
+    ManifestBundle.Builder b = GangBundles.training().toBuilder();
+    for (int i = 0; i < n; i++) {
+      b.add(
+          new ConfigMapBuilder()
+              .withNewMetadata()
+              .withName(String.format("settings-%03d", i))
+              .withNamespace("ml")
+              .endMetadata()
+              .addToData("index", Integer.toString(i))
+              .build());
+    }
+    return b.build();
+  }
+
+  /** A loopback port nothing listens on. */
+  private static int closedPort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ObjectOutcome outcome(ApplyResult result, String kind) {

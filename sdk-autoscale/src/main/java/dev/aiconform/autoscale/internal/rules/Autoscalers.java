@@ -5,25 +5,24 @@ import dev.aiconform.autoscale.MetricCatalogue;
 import dev.aiconform.autoscale.MetricDefinition;
 import dev.aiconform.autoscale.ScaledObject;
 import dev.aiconform.autoscale.internal.Tree;
+import dev.aiconform.core.Accelerators;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.internal.KubeSerialization;
+import dev.aiconform.core.validation.EmbeddedPodSpec;
+import dev.aiconform.core.validation.EmbeddedPodSpec.Holder;
 import dev.aiconform.core.validation.FieldPath;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.ReplicationController;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,16 +40,6 @@ import java.util.stream.Stream;
  */
 final class Autoscalers {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final List<String> ACCELERATOR_PREFIXES =
-      List.of(
-          "nvidia.com/",
-          "amd.com/",
-          "gpu.intel.com/",
-          "google.com/tpu",
-          "habana.ai/",
-          "aws.amazon.com/neuron",
-          "xilinx.com/",
-          "qualcomm.com/");
   private static final List<String> SERVER_MARKERS =
       List.of(
           "vllm",
@@ -69,6 +58,15 @@ final class Autoscalers {
           GroupKind.of("", "ReplicationController"),
           GroupKind.of("leaderworkerset.x-k8s.io", "LeaderWorkerSet"),
           GroupKind.of("argoproj.io", "Rollout"));
+
+  /** Built-in workloads whose pods keep running: their templates are read as a target's pods. */
+  private static final Set<Holder> LONG_RUNNING =
+      EnumSet.of(
+          Holder.DEPLOYMENT,
+          Holder.REPLICA_SET,
+          Holder.DAEMON_SET,
+          Holder.STATEFUL_SET,
+          Holder.REPLICATION_CONTROLLER);
 
   /** Kinds known to have no scale subresource. */
   static final Set<GroupKind> NOT_SCALABLE =
@@ -245,42 +243,35 @@ final class Autoscalers {
     return bundle.find(t.groupKind(), t.namespace, t.name);
   }
 
-  /** The pod template of a workload (a LeaderWorkerSet's leader template, or its worker one). */
+  /**
+   * The pod template of a scale target: that of a workload that keeps its pods running, or of a
+   * custom resource with a scale subresource (a LeaderWorkerSet's leader template first), as core's
+   * {@link EmbeddedPodSpec#all} finds them; for another custom resource, its {@code spec.template},
+   * the convention of scalable custom resources (Argo Rollout, OpenKruise CloneSet).
+   */
   static Optional<PodTemplateSpec> podTemplate(HasMetadata w) {
-    if (w instanceof Deployment) {
-      return Optional.ofNullable(((Deployment) w).getSpec()).map(s -> s.getTemplate());
+    boolean scalable = !NOT_SCALABLE.contains(GroupKind.of(w));
+    Optional<PodTemplateSpec> known =
+        EmbeddedPodSpec.all(w).stream()
+            .filter(
+                p ->
+                    LONG_RUNNING.contains(p.holder())
+                        || (p.holder() == Holder.CUSTOM_RESOURCE && scalable))
+            .findFirst()
+            .map(p -> new PodTemplateSpec(p.templateMetadata().orElse(null), p.spec()));
+    if (known.isPresent() || !(w instanceof GenericKubernetesResource)) {
+      return known;
     }
-    if (w instanceof StatefulSet) {
-      return Optional.ofNullable(((StatefulSet) w).getSpec()).map(s -> s.getTemplate());
+    Object template =
+        Tree.map(Tree.root((GenericKubernetesResource) w).get("spec")).get("template");
+    if (!(template instanceof Map)) {
+      return Optional.empty();
     }
-    if (w instanceof ReplicaSet) {
-      return Optional.ofNullable(((ReplicaSet) w).getSpec()).map(s -> s.getTemplate());
+    try {
+      return Optional.of(KubeSerialization.get().convertValue(template, PodTemplateSpec.class));
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
-    if (w instanceof DaemonSet) {
-      return Optional.ofNullable(((DaemonSet) w).getSpec()).map(s -> s.getTemplate());
-    }
-    if (w instanceof ReplicationController) {
-      return Optional.ofNullable(((ReplicationController) w).getSpec()).map(s -> s.getTemplate());
-    }
-    if (w instanceof GenericKubernetesResource) {
-      Map<String, Object> spec = Tree.map(Tree.root((GenericKubernetesResource) w).get("spec"));
-      Object template =
-          Stream.of(
-                  Tree.at(spec, "leaderWorkerTemplate", "leaderTemplate"),
-                  Tree.at(spec, "leaderWorkerTemplate", "workerTemplate"),
-                  spec.get("template"))
-              .filter(Objects::nonNull)
-              .findFirst()
-              .orElse(null);
-      if (template instanceof Map) {
-        try {
-          return Optional.of(KubeSerialization.get().convertValue(template, PodTemplateSpec.class));
-        } catch (RuntimeException e) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   static Stream<Container> containers(PodSpec spec) {
@@ -304,14 +295,12 @@ final class Autoscalers {
   }
 
   /**
-   * Whether the pods ask for accelerators: an extended resource of a known vendor, or DRA claims.
+   * Whether the pods ask for accelerators as core's {@link Accelerators} tells them (an extended
+   * resource of a known vendor, or DRA claims), or for any resource named like a GPU.
    */
   static boolean requestsAccelerators(PodSpec spec) {
-    if (spec.getResourceClaims() != null && !spec.getResourceClaims().isEmpty()) {
-      return true;
-    }
-    return resourceNames(spec).stream()
-        .anyMatch(r -> ACCELERATOR_PREFIXES.stream().anyMatch(r::startsWith) || r.contains("gpu"));
+    return Accelerators.requestsAccelerator(spec)
+        || resourceNames(spec).stream().anyMatch(r -> r.contains("gpu"));
   }
 
   /** Whether the pods ask for NVIDIA MIG slices (extended resources {@code nvidia.com/mig-*}). */

@@ -40,7 +40,7 @@ final class ExtensionSetup implements ClusterSetup {
 
   @Override
   public boolean isEnabled(FeatureGate gate) {
-    return gates.getOrDefault(gate.name(), gate.enabledByDefault(version));
+    return gate.isEnabled(version, gates);
   }
 
   @Override

@@ -18,6 +18,7 @@ import dev.aiconform.core.cluster.GroupReporter;
 import dev.aiconform.core.cluster.MutatingAdmission;
 import dev.aiconform.core.cluster.ObjectOutcome;
 import dev.aiconform.core.cluster.ObjectOutcome.Action;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.core.cluster.SchedulingPlugin;
 import dev.aiconform.core.cluster.SimulationReport;
 import dev.aiconform.core.internal.GeneratedNames;
@@ -604,7 +605,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
 
   @Override
   public boolean isEnabled(FeatureGate gate) {
-    return gates.getOrDefault(gate.name(), gate.enabledByDefault(version));
+    return gate.isEnabled(version, gates);
   }
 
   @Override
@@ -857,7 +858,7 @@ public final class SimulatedCluster implements ClusterState, SchedulerHost {
                           .findFirst()
                           .or(() -> refs.stream().findFirst()))
               .map(r -> new SimulationReport.Owner(r.getKind(), r.getName()));
-      boolean bound = Scheduler.isBound(pod);
+      boolean bound = PodLifecycle.isBound(pod);
       pods.add(
           new SimulationReport.PodPlacement(
               so.key.namespace(),

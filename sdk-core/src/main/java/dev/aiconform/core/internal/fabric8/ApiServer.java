@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
@@ -36,12 +38,21 @@ import org.slf4j.LoggerFactory;
  * and dropped connections. Calls go through fabric8's {@link HttpClient} (authentication, TLS and
  * proxies as the kubeconfig says) with fabric8's own retries switched off, so the policy here is
  * the only one and its attempts are counted per object.
+ *
+ * <p>A call that gets no HTTP answer at all, after its retries, may mean that the server itself is
+ * gone rather than one request being unlucky: when the server has never answered this client, or
+ * when one probe ({@code GET /version}, no retries) gets no answer either, the server is marked
+ * {@link #unreachable() unreachable} and later calls return at once without a request, until {@link
+ * #forgetUnreachable()}. So a bundle against a dead API server costs one round of retries, not one
+ * per object.
  */
 public final class ApiServer {
   private static final Logger logger = LoggerFactory.getLogger(ApiServer.class);
 
   /** Answers worth another attempt: the server was overloaded or briefly unavailable. */
   private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
+
+  private static final Pattern NOT_TLS = Pattern.compile("not an SSL/TLS record: [0-9a-fA-F]+");
 
   private final HttpClient http;
   private final String baseUrl;
@@ -51,6 +62,12 @@ public final class ApiServer {
   private final Fabric8ClusterClient.Sleeper sleeper;
   private final DoubleSupplier random;
   private final ApplyProgress progress;
+
+  /** Whether any request of this client got an HTTP answer (of any status). */
+  private volatile boolean answered;
+
+  /** Set once the server proved unreachable; calls are not sent while it is set. */
+  private volatile Unreachable unreachable;
 
   public ApiServer(
       HttpClient http,
@@ -80,6 +97,24 @@ public final class ApiServer {
     return clock;
   }
 
+  /** The API server cannot be reached: where it is and what the connection got. */
+  public record Unreachable(String url, String cause) {
+    /** {@code the API server at https://10.0.0.1:6443 is unreachable (Connection refused)}. */
+    public String describe() {
+      return "the API server at " + url + " is unreachable (" + cause + ")";
+    }
+  }
+
+  /** Why the API server cannot be reached, once a call showed it; empty while it answers. */
+  public Optional<Unreachable> unreachable() {
+    return Optional.ofNullable(unreachable);
+  }
+
+  /** Lets calls reach for the server again (at the start and end of each apply). */
+  public void forgetUnreachable() {
+    unreachable = null;
+  }
+
   /** The final answer to a call: a status code and body, or no answer at all (code 0). */
   public record Answer(int code, String body, int attempts, String failure) {
     public boolean isSuccess() {
@@ -106,13 +141,21 @@ public final class ApiServer {
 
   /** Sends one request, retrying it under the policy; never throws for HTTP or network errors. */
   public Answer call(ObjectRef about, String method, String path, String contentType, String body) {
+    Unreachable down = unreachable;
+    if (down != null) {
+      return new Answer(0, "", 0, "not attempted: " + down.describe());
+    }
     long start = clock.millis();
     int attempt = 0;
     while (true) {
       attempt++;
       Single single = once(method, path, contentType, body);
+      if (single.code != 0) {
+        answered = true;
+      }
       Optional<String> retryReason = retryReason(single);
       if (retryReason.isEmpty()) {
+        noteConnectionFailure(single);
         return new Answer(single.code, single.body, attempt, single.failure);
       }
       Duration delay = policy.backoff(attempt, random.getAsDouble());
@@ -137,6 +180,7 @@ public final class ApiServer {
                 + format(policy.maxElapsed());
       }
       if (gaveUp != null) {
+        noteConnectionFailure(single);
         String why = retryReason.get() + "; " + gaveUp;
         return new Answer(single.code, single.body, attempt, why);
       }
@@ -160,6 +204,26 @@ public final class ApiServer {
             retryReason.get() + "; interrupted while waiting to retry");
       }
     }
+  }
+
+  /**
+   * After a call's last attempt got no HTTP answer: marks the server unreachable when it never
+   * answered this client (refused, unknown host, TLS failure on the first request), or when a probe
+   * gets no answer either. A live server that drops one request keeps being asked for the others.
+   */
+  private void noteConnectionFailure(Single last) {
+    if (last.code != 0 || last.cause == null) {
+      return; // an HTTP answer, or an interrupt: the server is not in question
+    }
+    if (answered) {
+      Single probe = once("GET", "/version", null, null);
+      if (probe.code != 0) {
+        answered = true;
+        return;
+      }
+      logger.debug("GET /version got no answer either ({})", probe.failure);
+    }
+    unreachable = new Unreachable(baseUrl, last.cause);
   }
 
   private Optional<String> retryReason(Single single) {
@@ -201,6 +265,10 @@ public final class ApiServer {
     String body = "";
     Duration retryAfter;
     String failure;
+
+    /** What the connection got, without the "connection failed: " of {@link #failure}. */
+    String cause;
+
     boolean retryableFailure;
   }
 
@@ -226,9 +294,11 @@ public final class ApiServer {
       s.failure = "interrupted";
     } catch (ExecutionException | CompletionException | TimeoutException e) {
       Throwable cause = e instanceof TimeoutException ? e : unwrap(e);
+      s.cause = rootCause(cause);
       s.failure = describe(cause);
       s.retryableFailure = isTransient(cause);
     } catch (RuntimeException e) {
+      s.cause = rootCause(e);
       s.failure = describe(e);
       s.retryableFailure = isTransient(e);
     }
@@ -286,6 +356,11 @@ public final class ApiServer {
   }
 
   static String describe(Throwable t) {
+    return "connection failed: " + rootCause(t);
+  }
+
+  /** The innermost cause in words: {@code Connection refused}, {@code unknown host h.example}. */
+  static String rootCause(Throwable t) {
     Throwable root = t;
     Set<Throwable> seen = new HashSet<>();
     while (root.getCause() != null && seen.add(root)) {
@@ -294,8 +369,14 @@ public final class ApiServer {
     String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     if (root instanceof TimeoutException) {
       what = "no answer in time";
+    } else if (root instanceof UnknownHostException) {
+      // The JDK's message is the bare host name.
+      what = "unknown host " + what;
+    } else if (NOT_TLS.matcher(what).matches()) {
+      // Netty appends the plain-text answer as hex: the point is that it was not TLS.
+      what = "not an SSL/TLS record: the server does not speak TLS at this address; is it http://?";
     }
-    return "connection failed: " + what;
+    return what;
   }
 
   /**

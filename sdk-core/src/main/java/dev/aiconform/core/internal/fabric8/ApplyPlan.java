@@ -6,18 +6,13 @@ import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.ObjectRef;
 import dev.aiconform.core.internal.KubeSerialization;
+import dev.aiconform.core.validation.EmbeddedPodSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -352,26 +348,15 @@ public final class ApplyPlan {
       }
       return m;
     }
-    // The common workload models: read what membership needs through their getters (a Jackson
+    // The built-in workload models: read what membership needs through their getters (a Jackson
     // round trip of a whole pod spec costs as much as the request that applies it).
     if (object instanceof Pod) {
       return podTree(object.getMetadata(), ((Pod) object).getSpec());
     }
-    PodTemplateSpec template = null;
-    if (object instanceof Job && ((Job) object).getSpec() != null) {
-      template = ((Job) object).getSpec().getTemplate();
-    } else if (object instanceof Deployment && ((Deployment) object).getSpec() != null) {
-      template = ((Deployment) object).getSpec().getTemplate();
-    } else if (object instanceof StatefulSet && ((StatefulSet) object).getSpec() != null) {
-      template = ((StatefulSet) object).getSpec().getTemplate();
-    } else if (object instanceof ReplicaSet && ((ReplicaSet) object).getSpec() != null) {
-      template = ((ReplicaSet) object).getSpec().getTemplate();
-    } else if (object instanceof DaemonSet && ((DaemonSet) object).getSpec() != null) {
-      template = ((DaemonSet) object).getSpec().getTemplate();
-    }
-    if (template != null) {
+    Optional<EmbeddedPodSpec> pod = EmbeddedPodSpec.of(object);
+    if (pod.isPresent()) {
       Map<String, Object> spec = new LinkedHashMap<>();
-      spec.put("template", podTree(template.getMetadata(), template.getSpec()));
+      spec.put("template", podTree(pod.get().templateMetadata().orElse(null), pod.get().spec()));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("spec", spec);
       return m;

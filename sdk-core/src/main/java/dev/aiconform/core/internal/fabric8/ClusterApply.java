@@ -100,7 +100,20 @@ public final class ClusterApply {
     this.progress = progress;
   }
 
+  /**
+   * Applies the bundle. Once the API server proves unreachable (see {@link ApiServer}), the objects
+   * not applied yet fail at once, each with its own outcome, and nothing is pruned.
+   */
   public ApplyResult apply(ManifestBundle bundle, ApplyOptions options, Prune prune) {
+    api.forgetUnreachable(); // a server that was down for the last apply may be back
+    try {
+      return applyTo(bundle, options, prune);
+    } finally {
+      api.forgetUnreachable();
+    }
+  }
+
+  private ApplyResult applyTo(ManifestBundle bundle, ApplyOptions options, Prune prune) {
     boolean client = options.dryRun() == ApplyOptions.DryRun.CLIENT;
     ManifestBundle labelled = prune == null ? bundle : labelled(bundle, prune);
     ApplyPlan plan = ApplyPlan.of(labelled, o -> refOf(o, client));
@@ -110,23 +123,55 @@ public final class ClusterApply {
             : null;
     Map<ObjectRef, ObjectOutcome> done = new HashMap<>();
     List<ObjectOutcome> outcomes = new ArrayList<>();
+    ApiServer.Unreachable down = null;
     for (Step step : plan.steps()) {
-      ObjectOutcome outcome =
-          skipped(step, done)
-              .orElseGet(
-                  () ->
-                      client ? validate(step, labelled, validator) : applyOne(step, options, done));
+      down = client ? null : noticeUnreachable(down);
+      ObjectOutcome outcome;
+      if (down != null) {
+        outcome =
+            ObjectOutcome.builder()
+                .ref(step.ref())
+                .action(Action.FAILED)
+                .message("not attempted: " + down.describe())
+                .attempts(0)
+                .build();
+      } else {
+        outcome =
+            skipped(step, done)
+                .orElseGet(
+                    () ->
+                        client
+                            ? validate(step, labelled, validator)
+                            : applyOne(step, options, done));
+      }
       done.put(step.ref(), outcome);
       outcomes.add(outcome);
       progress.applied(outcome);
     }
-    if (prune != null && !client) {
+    if (client) {
+      return new ApplyResult(outcomes);
+    }
+    down = noticeUnreachable(down);
+    if (prune != null && down == null) {
       for (ObjectOutcome o : prune(plan, prune, options, outcomes)) {
         outcomes.add(o);
         progress.applied(o);
       }
+      down = noticeUnreachable(down);
     }
-    return new ApplyResult(outcomes);
+    return new ApplyResult(outcomes, down == null ? null : down.describe());
+  }
+
+  /** The server's unreachability, told to the progress listener the first time it shows. */
+  private ApiServer.Unreachable noticeUnreachable(ApiServer.Unreachable known) {
+    if (known != null) {
+      return known;
+    }
+    ApiServer.Unreachable now = api.unreachable().orElse(null);
+    if (now != null) {
+      progress.unreachable(now.describe());
+    }
+    return now;
   }
 
   /** The ref an object is applied as: a namespaced object without namespace gets the default. */

@@ -1,6 +1,8 @@
 package dev.aiconform.gang.internal.cluster;
 
 import dev.aiconform.core.cluster.ClusterState;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.gang.internal.GangFeatureGates;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.Tree;
@@ -35,7 +37,7 @@ final class ClusterGangs {
   /** The gang a pod joins, if any. */
   static Optional<Key> keyOf(Pod pod, ClusterState state) {
     PodMarkers k = PodMarkers.of(pod.getMetadata(), pod.getSpec());
-    String ns = Owners.namespace(pod);
+    String ns = Metadata.namespace(pod);
     if (k.nativePodGroup().isPresent()) {
       return Optional.of(new Key(ns, k.nativePodGroup().get(), PodMarkers.System.WORKLOAD));
     }
@@ -66,7 +68,7 @@ final class ClusterGangs {
 
   /** Cheap pre-check: pods of Jobs, JobSets or LeaderWorkerSets may be Kueue-managed. */
   private static boolean hasKueueOwnerLabels(Pod pod, PodMarkers k) {
-    return Owners.controllerOf(pod)
+    return OwnerReferences.controllerOf(pod)
         .map(r -> r.getKind().equals("Job") || r.getKind().equals("LeaderWorkerSet"))
         .orElse(false);
   }
@@ -84,7 +86,7 @@ final class ClusterGangs {
     }
     List<Pod> members = new ArrayList<>();
     for (Pod p : state.list(Pod.class)) {
-      if (!Owners.namespace(p).equals(key.get().namespace()) || !Owners.isActive(p)) {
+      if (!Metadata.namespace(p).equals(key.get().namespace()) || !PodLifecycle.isActive(p)) {
         continue;
       }
       if (p == pod
@@ -114,7 +116,7 @@ final class ClusterGangs {
       if (!sameInstances(pods)) {
         java.util.Map<Key, List<Pod>> index = new java.util.HashMap<>();
         for (Pod p : pods) {
-          if (Owners.isActive(p)) {
+          if (PodLifecycle.isActive(p)) {
             keys.keyOf(p, state)
                 .ifPresent(k -> index.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
           }
@@ -126,7 +128,7 @@ final class ClusterGangs {
       if (members.stream().noneMatch(p -> samePodKey(p, pod))) {
         members.add(pod);
       }
-      members.removeIf(p -> !Owners.isActive(p));
+      members.removeIf(p -> !PodLifecycle.isActive(p));
       return resolve(key.get(), members, state);
     }
 
@@ -173,31 +175,32 @@ final class ClusterGangs {
   }
 
   private static boolean samePodKey(Pod a, Pod b) {
-    return Owners.name(a).equals(Owners.name(b)) && Owners.namespace(a).equals(Owners.namespace(b));
+    return Metadata.name(a).equals(Metadata.name(b))
+        && Metadata.namespace(a).equals(Metadata.namespace(b));
   }
 
   /** Every gang of the cluster with at least one member or a group object, by key. */
   static List<Gang> all(ClusterState state) {
     Map<Key, List<Pod>> byKey = new LinkedHashMap<>();
     for (Pod p : state.list(Pod.class)) {
-      if (!Owners.isActive(p)) {
+      if (!PodLifecycle.isActive(p)) {
         continue;
       }
       keyOf(p, state).ifPresent(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
     }
     for (HasMetadata pg : state.list(GangKeys.NATIVE_POD_GROUP)) {
       byKey.putIfAbsent(
-          new Key(Owners.namespace(pg), Owners.name(pg), PodMarkers.System.WORKLOAD),
+          new Key(Metadata.namespace(pg), Metadata.name(pg), PodMarkers.System.WORKLOAD),
           new ArrayList<>());
     }
     for (HasMetadata pg : state.list(GangKeys.VOLCANO_POD_GROUP)) {
       byKey.putIfAbsent(
-          new Key(Owners.namespace(pg), Owners.name(pg), PodMarkers.System.VOLCANO),
+          new Key(Metadata.namespace(pg), Metadata.name(pg), PodMarkers.System.VOLCANO),
           new ArrayList<>());
     }
     for (HasMetadata pg : state.list(GangKeys.COSCHEDULING_POD_GROUP)) {
       byKey.putIfAbsent(
-          new Key(Owners.namespace(pg), Owners.name(pg), PodMarkers.System.COSCHEDULING),
+          new Key(Metadata.namespace(pg), Metadata.name(pg), PodMarkers.System.COSCHEDULING),
           new ArrayList<>());
     }
     for (KueueWorkloads.Candidate c : KueueWorkloads.candidates(state)) {
@@ -216,7 +219,7 @@ final class ClusterGangs {
 
   /** The gang of {@code key} with {@code members}; empty when its group object says "no gang". */
   static Optional<Gang> resolve(Key key, List<Pod> members, ClusterState state) {
-    members.sort(Comparator.comparing(Owners::name));
+    members.sort(Comparator.comparing(Metadata::name));
     Gang.Builder b = new Gang.Builder(key, members);
     String ns = key.namespace();
     switch (key.system()) {
@@ -403,7 +406,7 @@ final class ClusterGangs {
   /** {@code role-min.gang.aiconform.dev/<role>} annotations of a group object. */
   static Map<String, Integer> roleMinAnnotations(HasMetadata group) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    Owners.annotations(group)
+    Metadata.annotations(group)
         .forEach(
             (k, v) -> {
               if (k.startsWith(GangKeys.ROLE_MIN_PREFIX)) {

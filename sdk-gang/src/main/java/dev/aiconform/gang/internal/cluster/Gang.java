@@ -1,5 +1,6 @@
 package dev.aiconform.gang.internal.cluster;
 
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.gang.internal.members.PodMarkers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -116,7 +117,7 @@ final class Gang {
   }
 
   int boundCount() {
-    return (int) members.stream().filter(Owners::isBound).count();
+    return (int) members.stream().filter(PodLifecycle::isBound).count();
   }
 
   /** Whether the bound members meet every minimum (the gang was admitted by the scheduler). */
@@ -139,7 +140,7 @@ final class Gang {
   boolean isScheduled() {
     List<Pod> bound = new ArrayList<>();
     for (Pod p : members) {
-      if (Owners.isBound(p)) {
+      if (PodLifecycle.isBound(p)) {
         bound.add(p);
       }
     }

@@ -2,6 +2,7 @@ package dev.aiconform.gang.internal.cluster;
 
 import dev.aiconform.core.cluster.NodeInfo;
 import dev.aiconform.core.cluster.PluginStatus;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.core.cluster.SchedulingCycle;
 import dev.aiconform.core.cluster.SchedulingPlugin;
 import dev.aiconform.gang.internal.Quantities;
@@ -90,7 +91,7 @@ final class GangScheduler implements SchedulingPlugin {
     }
     List<Pod> bound = new ArrayList<>();
     for (Pod m : gang.members()) {
-      if (Owners.isBound(m)) {
+      if (PodLifecycle.isBound(m)) {
         bound.add(m);
       }
     }
@@ -98,7 +99,7 @@ final class GangScheduler implements SchedulingPlugin {
       plans.remove(gang.key());
       return PluginStatus.success(); // a member beyond the gang's minimum
     }
-    String podName = Owners.name(pod);
+    String podName = Metadata.name(pod);
     Plan plan = plans.get(gang.key());
     if (plan != null && plan.nodes().containsKey(podName)) {
       String node = plan.nodes().get(podName);
@@ -120,7 +121,7 @@ final class GangScheduler implements SchedulingPlugin {
     }
     failures.remove(gang.key());
     Map<String, String> nodes = new LinkedHashMap<>();
-    outcome.placement().forEach((p, n) -> nodes.put(Owners.name(p), n));
+    outcome.placement().forEach((p, n) -> nodes.put(Metadata.name(p), n));
     Plan fresh = new Plan(nodes, new HashSet<>());
     fresh.attempted().add(podName);
     plans.put(gang.key(), fresh);
@@ -179,7 +180,7 @@ final class GangScheduler implements SchedulingPlugin {
     List<Pod> waiting = new ArrayList<>();
     List<Pod> pending = new ArrayList<>();
     for (Pod m : gang.members()) {
-      if (Owners.name(m).equals(Owners.name(pod)) || Owners.isBound(m)) {
+      if (Metadata.name(m).equals(Metadata.name(pod)) || PodLifecycle.isBound(m)) {
         continue;
       }
       if (waitingPods.containsKey(m)) {
@@ -220,7 +221,8 @@ final class GangScheduler implements SchedulingPlugin {
     }
     // identical pods next to each other: the search treats them as interchangeable
     extra.sort(
-        java.util.Comparator.comparing(Gang::roleOf, roleOrder(gang)).thenComparing(Owners::name));
+        java.util.Comparator.comparing(Gang::roleOf, roleOrder(gang))
+            .thenComparing(Metadata::name));
     List<Pod> searched = new ArrayList<>();
     searched.add(pod);
     searched.addAll(extra);
@@ -412,10 +414,10 @@ final class GangScheduler implements SchedulingPlugin {
     List<Pod> placed = new ArrayList<>();
     List<Pod> waiting = new ArrayList<>();
     for (Pod m : gang.members()) {
-      if (Owners.name(m).equals(Owners.name(pod))) {
+      if (Metadata.name(m).equals(Metadata.name(pod))) {
         continue;
       }
-      if (Owners.isBound(m)) {
+      if (PodLifecycle.isBound(m)) {
         placed.add(m);
       } else if (waitingPods.containsKey(m)) {
         placed.add(m);

@@ -7,6 +7,7 @@ import dev.aiconform.gang.internal.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class GangStatusController implements Controller {
     boolean scheduled = gang.isScheduled();
     if (!scheduled
         && bound == 0
-        && gang.members().stream().noneMatch(p -> Owners.pendingReason(p).isPresent())) {
+        && gang.members().stream().noneMatch(p -> pendingReason(p).isPresent())) {
       return false; // the scheduler has not tried the gang yet: nothing to report
     }
     Map<String, Object> old = statusOf(group);
@@ -103,7 +104,9 @@ final class GangStatusController implements Controller {
     HasMetadata live =
         state
             .get(
-                dev.aiconform.core.GroupKind.of(group), Owners.namespace(group), Owners.name(group))
+                dev.aiconform.core.GroupKind.of(group),
+                Metadata.namespace(group),
+                Metadata.name(group))
             .orElse(null);
     if (live == null) {
       return false;
@@ -133,7 +136,7 @@ final class GangStatusController implements Controller {
 
   private static String pendingMessage(Gang gang) {
     for (Pod p : gang.members()) {
-      Optional<String> why = Owners.pendingReason(p);
+      Optional<String> why = pendingReason(p);
       if (why.isPresent()) {
         return why.get();
       }
@@ -150,5 +153,19 @@ final class GangStatusController implements Controller {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object o) {
     return o instanceof Map ? (Map<String, Object>) o : Map.of();
+  }
+
+  /** The pending reason the scheduler wrote (PodScheduled=False message), if any. */
+  private static Optional<String> pendingReason(Pod pod) {
+    List<PodCondition> conditions =
+        pod.getStatus() == null ? null : pod.getStatus().getConditions();
+    if (conditions == null) {
+      return Optional.empty();
+    }
+    return conditions.stream()
+        .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()))
+        .map(c -> c.getMessage() == null ? c.getReason() : c.getMessage())
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 }

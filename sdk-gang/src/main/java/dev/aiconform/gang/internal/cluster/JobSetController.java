@@ -2,6 +2,7 @@ package dev.aiconform.gang.internal.cluster;
 
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.OwnerReferences;
 import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.Tree;
@@ -35,7 +36,7 @@ final class JobSetController implements Controller {
   public boolean reconcile(ClusterState state) {
     Map<String, List<Job>> owned = new HashMap<>();
     for (Job job : state.list(Job.class)) {
-      Owners.controllerOf(job)
+      OwnerReferences.controllerOf(job)
           .filter(r -> "JobSet".equals(r.getKind()))
           .ifPresent(r -> owned.computeIfAbsent(r.getUid(), u -> new ArrayList<>()).add(job));
     }
@@ -49,9 +50,9 @@ final class JobSetController implements Controller {
   private boolean sync(HasMetadata js, List<Job> jobs, ClusterState state) {
     Tree spec = Tree.of(js).get("spec");
     boolean suspend = Boolean.TRUE.equals(spec.get("suspend").raw());
-    String name = Owners.name(js);
+    String name = Metadata.name(js);
     Map<String, Job> byName = new LinkedHashMap<>();
-    jobs.forEach(j -> byName.put(Owners.name(j), j));
+    jobs.forEach(j -> byName.put(Metadata.name(j), j));
     Map<String, Boolean> ready = new HashMap<>();
     boolean changed = false;
     int globalIndex = 0;
@@ -91,8 +92,8 @@ final class JobSetController implements Controller {
       ready.put(rjName, allReady && replicas > 0);
     }
     for (Job j : jobs) {
-      if (!wanted.contains(Owners.name(j))) {
-        changed |= state.delete(GangKeys.JOB, Owners.namespace(j), Owners.name(j));
+      if (!wanted.contains(Metadata.name(j))) {
+        changed |= state.delete(GangKeys.JOB, Metadata.namespace(j), Metadata.name(j));
       }
     }
     return changed;
@@ -117,23 +118,23 @@ final class JobSetController implements Controller {
       int globalIndex,
       boolean suspend) {
     Map<String, String> keys = new LinkedHashMap<>();
-    keys.put(GangKeys.JOBSET_NAME, Owners.name(js));
+    keys.put(GangKeys.JOBSET_NAME, Metadata.name(js));
     keys.put(GangKeys.JOBSET_REPLICATED_JOB_NAME, rjName);
     keys.put(GangKeys.JOBSET_REPLICATED_JOB_REPLICAS, Integer.toString(replicas));
     keys.put(GangKeys.JOBSET_JOB_INDEX, Integer.toString(index));
     keys.put(GangKeys.JOBSET_JOB_GLOBAL_INDEX, Integer.toString(globalIndex));
     Tree template = rj.get("template");
     ObjectMeta meta = template.get("metadata").metadata().orElseGet(ObjectMeta::new);
-    meta.setName(Owners.name(js) + "-" + rjName + "-" + index);
-    meta.setNamespace(Owners.namespace(js));
+    meta.setName(Metadata.name(js) + "-" + rjName + "-" + index);
+    meta.setNamespace(Metadata.namespace(js));
     meta.setLabels(merged(meta.getLabels(), keys));
     Map<String, String> annotations = merged(meta.getAnnotations(), keys);
-    String exclusive = Owners.annotations(js).get(GangKeys.JOBSET_EXCLUSIVE_TOPOLOGY);
+    String exclusive = Metadata.annotations(js).get(GangKeys.JOBSET_EXCLUSIVE_TOPOLOGY);
     if (exclusive != null) {
       annotations.putIfAbsent(GangKeys.JOBSET_EXCLUSIVE_TOPOLOGY, exclusive);
     }
     meta.setAnnotations(annotations);
-    meta.setOwnerReferences(List.of(Owners.controllerRef(js)));
+    meta.setOwnerReferences(List.of(OwnerReferences.controllerRef(js)));
     meta.setResourceVersion(null);
     meta.setUid(null);
     JobSpec spec = template.get("spec").as(JobSpec.class).orElseGet(JobSpec::new);

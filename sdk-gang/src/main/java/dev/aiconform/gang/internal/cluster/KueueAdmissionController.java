@@ -2,6 +2,8 @@ package dev.aiconform.gang.internal.cluster;
 
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.Quantities;
@@ -57,7 +59,7 @@ final class KueueAdmissionController implements Controller {
     List<KueueWorkloads.Candidate> candidates = KueueWorkloads.candidates(state);
     Map<String, GenericKubernetesResource> existing = new HashMap<>();
     for (HasMetadata o : state.list(KueueWorkloads.WORKLOAD)) {
-      existing.put(key(Owners.namespace(o), Owners.name(o)), generic(o));
+      existing.put(key(Metadata.namespace(o), Metadata.name(o)), generic(o));
     }
     boolean unconstrained = state.list(GangKeys.KUEUE_CLUSTER_QUEUE).isEmpty();
     Instant now = state.now();
@@ -139,10 +141,10 @@ final class KueueAdmissionController implements Controller {
     }
     changed |= release(candidates, decisions, state);
     for (GenericKubernetesResource stale : existing.values()) {
-      boolean ownerless = Owners.controllerOf(stale).isEmpty();
+      boolean ownerless = OwnerReferences.controllerOf(stale).isEmpty();
       if (ownerless) {
         changed |=
-            state.delete(KueueWorkloads.WORKLOAD, Owners.namespace(stale), Owners.name(stale));
+            state.delete(KueueWorkloads.WORKLOAD, Metadata.namespace(stale), Metadata.name(stale));
       }
     }
     return changed;
@@ -317,7 +319,7 @@ final class KueueAdmissionController implements Controller {
       return true;
     }
     Map<String, String> labels = new HashMap<>();
-    state.get(Namespace.class, "", ns).ifPresent(n -> labels.putAll(Owners.labels(n)));
+    state.get(Namespace.class, "", ns).ifPresent(n -> labels.putAll(Metadata.labels(n)));
     labels.put("kubernetes.io/metadata.name", ns);
     for (Map.Entry<String, String> e : want.entrySet()) {
       if (!e.getValue().equals(labels.get(e.getKey()))) {
@@ -348,8 +350,8 @@ final class KueueAdmissionController implements Controller {
   private static int boundPods(KueueWorkloads.Candidate c, ClusterState state) {
     int bound = 0;
     for (Pod p : state.list(Pod.class)) {
-      if (Owners.isBound(p)
-          && Owners.namespace(p).equals(c.ref().namespace())
+      if (PodLifecycle.isBound(p)
+          && Metadata.namespace(p).equals(c.ref().namespace())
           && KueueWorkloads.workloadOf(p, state)
               .map(r -> r.name().equals(c.ref().name()))
               .orElse(false)) {
@@ -456,7 +458,7 @@ final class KueueAdmissionController implements Controller {
       ObjectMeta meta = new ObjectMeta();
       meta.setName(c.ref().name());
       meta.setNamespace(c.ref().namespace());
-      c.owner().ifPresent(o -> meta.setOwnerReferences(List.of(Owners.controllerRef(o))));
+      c.owner().ifPresent(o -> meta.setOwnerReferences(List.of(OwnerReferences.controllerRef(o))));
       wl.setMetadata(meta);
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("queueName", c.ref().queue());

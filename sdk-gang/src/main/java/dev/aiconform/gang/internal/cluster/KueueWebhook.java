@@ -2,6 +2,7 @@ package dev.aiconform.gang.internal.cluster;
 
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.MutatingAdmission;
+import dev.aiconform.core.cluster.OwnerReferences;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.members.PodMarkers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -29,8 +30,8 @@ final class KueueWebhook implements MutatingAdmission {
     if (operation != Operation.CREATE) {
       return;
     }
-    boolean queued = Owners.labels(object).containsKey(GangKeys.KUEUE_QUEUE_NAME);
-    if (object instanceof Job && queued && Owners.controllerOf(object).isEmpty()) {
+    boolean queued = Metadata.labels(object).containsKey(GangKeys.KUEUE_QUEUE_NAME);
+    if (object instanceof Job && queued && OwnerReferences.controllerOf(object).isEmpty()) {
       Job job = (Job) object;
       if (job.getSpec() != null) {
         job.getSpec().setSuspend(true);
@@ -50,10 +51,10 @@ final class KueueWebhook implements MutatingAdmission {
       PodMarkers k = PodMarkers.of(pod.getMetadata(), pod.getSpec());
       boolean plain =
           (k.kueuePodGroup().isPresent() || k.kueueQueue().isPresent())
-              && Owners.controllerOf(pod).isEmpty();
+              && OwnerReferences.controllerOf(pod).isEmpty();
       boolean lwsMember =
-          Owners.owner(pod, GangKeys.LEADER_WORKER_SET, state)
-              .map(lws -> Owners.labels(lws).containsKey(GangKeys.KUEUE_QUEUE_NAME))
+          OwnerReferences.controller(pod, GangKeys.LEADER_WORKER_SET, state)
+              .map(lws -> Metadata.labels(lws).containsKey(GangKeys.KUEUE_QUEUE_NAME))
               .orElse(false);
       if ((plain || lwsMember) && pod.getSpec() != null) {
         List<PodSchedulingGate> gates =

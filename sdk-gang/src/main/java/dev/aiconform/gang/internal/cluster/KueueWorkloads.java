@@ -2,6 +2,8 @@ package dev.aiconform.gang.internal.cluster;
 
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.gang.internal.DeviceCounts;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.Quantities;
@@ -80,47 +82,47 @@ final class KueueWorkloads {
   /** The Kueue workload a pod belongs to, if Kueue manages it. */
   static Optional<Ref> workloadOf(Pod pod, ClusterState state) {
     PodMarkers k = PodMarkers.of(pod.getMetadata(), pod.getSpec());
-    String ns = Owners.namespace(pod);
+    String ns = Metadata.namespace(pod);
     if (k.kueuePodGroup().isPresent()) {
       return Optional.of(new Ref(ns, k.kueuePodGroup().get(), k.kueueQueue().orElse("")));
     }
-    Optional<HasMetadata> job = Owners.owner(pod, GangKeys.JOB, state);
+    Optional<HasMetadata> job = OwnerReferences.controller(pod, GangKeys.JOB, state);
     if (job.isPresent()) {
-      Optional<HasMetadata> js = Owners.owner(job.get(), GangKeys.JOBSET, state);
+      Optional<HasMetadata> js = OwnerReferences.controller(job.get(), GangKeys.JOBSET, state);
       if (js.isPresent()) {
         return queue(js.get()).map(q -> new Ref(ns, jobSetWorkload(js.get()), q));
       }
       return queue(job.get()).map(q -> new Ref(ns, jobWorkload(job.get()), q));
     }
-    Optional<HasMetadata> lws = Owners.owner(pod, GangKeys.LEADER_WORKER_SET, state);
+    Optional<HasMetadata> lws = OwnerReferences.controller(pod, GangKeys.LEADER_WORKER_SET, state);
     if (lws.isPresent()) {
-      String group = Owners.labels(pod).getOrDefault(GangKeys.LWS_GROUP_INDEX, "0");
+      String group = Metadata.labels(pod).getOrDefault(GangKeys.LWS_GROUP_INDEX, "0");
       return queue(lws.get()).map(q -> new Ref(ns, lwsWorkload(lws.get(), group), q));
     }
     if (k.kueueQueue().isPresent()) {
       return Optional.of(
-          new Ref(ns, workloadName("Pod", "", Owners.name(pod), uid(pod)), k.kueueQueue().get()));
+          new Ref(ns, workloadName("Pod", "", Metadata.name(pod), uid(pod)), k.kueueQueue().get()));
     }
     return Optional.empty();
   }
 
   private static Optional<String> queue(HasMetadata o) {
-    return Optional.ofNullable(Owners.labels(o).get(GangKeys.KUEUE_QUEUE_NAME));
+    return Optional.ofNullable(Metadata.labels(o).get(GangKeys.KUEUE_QUEUE_NAME));
   }
 
   static String jobSetWorkload(HasMetadata js) {
-    return workloadName("JobSet", "jobset.x-k8s.io", Owners.name(js), uid(js));
+    return workloadName("JobSet", "jobset.x-k8s.io", Metadata.name(js), uid(js));
   }
 
   static String jobWorkload(HasMetadata job) {
-    return workloadName("Job", "batch", Owners.name(job), uid(job));
+    return workloadName("Job", "batch", Metadata.name(job), uid(job));
   }
 
   static String lwsWorkload(HasMetadata lws, String groupIndex) {
     return workloadName(
         "LeaderWorkerSet",
         "leaderworkerset.x-k8s.io",
-        Owners.name(lws) + "-" + groupIndex,
+        Metadata.name(lws) + "-" + groupIndex,
         uid(lws));
   }
 
@@ -137,11 +139,11 @@ final class KueueWorkloads {
       for (Tree rj : Tree.of(js).at("spec", "replicatedJobs").list()) {
         int n = (int) (rj.get("replicas").integer(1) * jobPods(rj.at("template", "spec")));
         pods += n;
-        addTemplate(req, rj.at("template", "spec", "template"), n, Owners.namespace(js), state);
+        addTemplate(req, rj.at("template", "spec", "template"), n, Metadata.namespace(js), state);
       }
       out.add(
           new Candidate(
-              new Ref(Owners.namespace(js), jobSetWorkload(js), q.get()),
+              new Ref(Metadata.namespace(js), jobSetWorkload(js), q.get()),
               Optional.of(js),
               created(js),
               pods,
@@ -150,16 +152,16 @@ final class KueueWorkloads {
     }
     for (Job job : state.list(Job.class)) {
       Optional<String> q = queue(job);
-      if (q.isEmpty() || Owners.owner(job, GangKeys.JOBSET, state).isPresent()) {
+      if (q.isEmpty() || OwnerReferences.controller(job, GangKeys.JOBSET, state).isPresent()) {
         continue;
       }
       Tree spec = Tree.of(job).get("spec");
       int n = (int) jobPods(spec);
       Map<String, BigDecimal> req = new TreeMap<>();
-      addTemplate(req, spec.get("template"), n, Owners.namespace(job), state);
+      addTemplate(req, spec.get("template"), n, Metadata.namespace(job), state);
       out.add(
           new Candidate(
-              new Ref(Owners.namespace(job), jobWorkload(job), q.get()),
+              new Ref(Metadata.namespace(job), jobWorkload(job), q.get()),
               Optional.of(job),
               created(job),
               n,
@@ -181,11 +183,11 @@ final class KueueWorkloads {
               : lwt.get("workerTemplate");
       for (long g = 0; g < replicas; g++) {
         Map<String, BigDecimal> req = new TreeMap<>();
-        addTemplate(req, leader, 1, Owners.namespace(lws), state);
-        addTemplate(req, lwt.get("workerTemplate"), size - 1, Owners.namespace(lws), state);
+        addTemplate(req, leader, 1, Metadata.namespace(lws), state);
+        addTemplate(req, lwt.get("workerTemplate"), size - 1, Metadata.namespace(lws), state);
         out.add(
             new Candidate(
-                new Ref(Owners.namespace(lws), lwsWorkload(lws, Long.toString(g)), q.get()),
+                new Ref(Metadata.namespace(lws), lwsWorkload(lws, Long.toString(g)), q.get()),
                 Optional.of(lws),
                 created(lws),
                 size,
@@ -196,18 +198,18 @@ final class KueueWorkloads {
     Map<Ref, List<Pod>> groups = new LinkedHashMap<>();
     for (Pod pod : state.list(Pod.class)) {
       PodMarkers k = PodMarkers.of(pod.getMetadata(), pod.getSpec());
-      if (!Owners.isActive(pod) || k.kueueQueue().isEmpty()) {
+      if (!PodLifecycle.isActive(pod) || k.kueueQueue().isEmpty()) {
         continue;
       }
       if (k.kueuePodGroup().isPresent()) {
         groups
             .computeIfAbsent(
-                new Ref(Owners.namespace(pod), k.kueuePodGroup().get(), k.kueueQueue().get()),
+                new Ref(Metadata.namespace(pod), k.kueuePodGroup().get(), k.kueueQueue().get()),
                 r -> new ArrayList<>())
             .add(pod);
-      } else if (Owners.controllerOf(pod).isEmpty()) {
+      } else if (OwnerReferences.controllerOf(pod).isEmpty()) {
         Map<String, BigDecimal> req = new TreeMap<>();
-        addPod(req, pod.getSpec(), 1, Owners.namespace(pod), state);
+        addPod(req, pod.getSpec(), 1, Metadata.namespace(pod), state);
         out.add(
             new Candidate(
                 workloadOf(pod, state).get(),

@@ -3,6 +3,8 @@ package dev.aiconform.gang.internal.cluster;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.Tree;
 import io.fabric8.kubernetes.api.model.Container;
@@ -40,7 +42,7 @@ final class LeaderWorkerSetController implements Controller {
   public boolean reconcile(ClusterState state) {
     Map<String, List<Pod>> owned = new HashMap<>();
     for (Pod p : state.list(Pod.class)) {
-      Owners.controllerOf(p)
+      OwnerReferences.controllerOf(p)
           .filter(r -> "LeaderWorkerSet".equals(r.getKind()))
           .ifPresent(r -> owned.computeIfAbsent(r.getUid(), u -> new ArrayList<>()).add(p));
     }
@@ -64,8 +66,8 @@ final class LeaderWorkerSetController implements Controller {
       return false;
     }
     Map<String, Pod> byName = new LinkedHashMap<>();
-    pods.forEach(p -> byName.put(Owners.name(p), p));
-    String name = Owners.name(lws);
+    pods.forEach(p -> byName.put(Metadata.name(p), p));
+    String name = Metadata.name(lws);
     List<String> wanted = new ArrayList<>();
     boolean changed = false;
     for (int g = 0; g < replicas; g++) {
@@ -75,7 +77,7 @@ final class LeaderWorkerSetController implements Controller {
       if (leaderPod == null) {
         changed |= create(lws, leaderTemplate.get(), leader, g, 0, size, leader, state);
       }
-      boolean leaderRunning = leaderPod != null && Owners.isBound(leaderPod);
+      boolean leaderRunning = leaderPod != null && PodLifecycle.isBound(leaderPod);
       for (int w = 1; w < size; w++) {
         String worker = leader + "-" + w;
         wanted.add(worker);
@@ -85,8 +87,8 @@ final class LeaderWorkerSetController implements Controller {
       }
     }
     for (Pod p : pods) {
-      if (!wanted.contains(Owners.name(p))) {
-        changed |= state.delete(POD, Owners.namespace(p), Owners.name(p));
+      if (!wanted.contains(Metadata.name(p))) {
+        changed |= state.delete(POD, Metadata.namespace(p), Metadata.name(p));
       }
     }
     return changed;
@@ -104,12 +106,12 @@ final class LeaderWorkerSetController implements Controller {
     ObjectMeta tm = template.getMetadata();
     ObjectMeta meta = new ObjectMeta();
     meta.setName(podName);
-    meta.setNamespace(Owners.namespace(lws));
+    meta.setNamespace(Metadata.namespace(lws));
     Map<String, String> labels = new LinkedHashMap<>();
     if (tm != null && tm.getLabels() != null) {
       labels.putAll(tm.getLabels());
     }
-    labels.put(GangKeys.LWS_NAME, Owners.name(lws));
+    labels.put(GangKeys.LWS_NAME, Metadata.name(lws));
     labels.put(GangKeys.LWS_GROUP_INDEX, Integer.toString(group));
     labels.put(GangKeys.LWS_WORKER_INDEX, Integer.toString(worker));
     meta.setLabels(labels);
@@ -122,14 +124,14 @@ final class LeaderWorkerSetController implements Controller {
       annotations.put(GangKeys.LWS_LEADER_NAME, leader);
     }
     meta.setAnnotations(annotations);
-    meta.setOwnerReferences(List.of(Owners.controllerRef(lws)));
+    meta.setOwnerReferences(List.of(OwnerReferences.controllerRef(lws)));
     Pod pod = new Pod();
     pod.setMetadata(meta);
     PodSpec spec =
         template.getSpec() == null
             ? new PodSpec()
             : dev.aiconform.core.internal.KubeSerialization.get().clone(template.getSpec());
-    String subdomain = Owners.name(lws);
+    String subdomain = Metadata.name(lws);
     spec.setHostname(podName);
     spec.setSubdomain(subdomain);
     addEnv(spec.getContainers(), leader + "." + subdomain, size, worker);

@@ -3,6 +3,7 @@ package dev.aiconform.gang.internal.cluster;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.OwnerReferences;
 import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.gang.internal.GangKeys;
 import dev.aiconform.gang.internal.Quantities;
@@ -41,7 +42,7 @@ final class VolcanoJobController implements Controller {
   public boolean reconcile(ClusterState state) {
     Map<String, List<Pod>> owned = new HashMap<>();
     for (Pod p : state.list(Pod.class)) {
-      Owners.controllerOf(p)
+      OwnerReferences.controllerOf(p)
           .filter(
               r -> "Job".equals(r.getKind()) && r.getApiVersion().startsWith("batch.volcano.sh/"))
           .ifPresent(r -> owned.computeIfAbsent(r.getUid(), u -> new ArrayList<>()).add(p));
@@ -54,12 +55,12 @@ final class VolcanoJobController implements Controller {
   }
 
   static String podGroupName(HasMetadata job) {
-    return Owners.name(job) + "-" + job.getMetadata().getUid();
+    return Metadata.name(job) + "-" + job.getMetadata().getUid();
   }
 
   private boolean sync(HasMetadata job, List<Pod> pods, ClusterState state) {
     Tree spec = Tree.of(job).get("spec");
-    String ns = Owners.namespace(job);
+    String ns = Metadata.namespace(job);
     String pgName = podGroupName(job);
     String scheduler = spec.get("schedulerName").string(GangKeys.VOLCANO_SCHEDULER_NAME);
     List<Tree> tasks = spec.get("tasks").list();
@@ -68,7 +69,7 @@ final class VolcanoJobController implements Controller {
       changed |= !state.create(podGroup(job, spec, tasks, pgName)).action().isFailure();
     }
     Map<String, Pod> byName = new LinkedHashMap<>();
-    pods.forEach(p -> byName.put(Owners.name(p), p));
+    pods.forEach(p -> byName.put(Metadata.name(p), p));
     List<String> wanted = new ArrayList<>();
     for (int t = 0; t < tasks.size(); t++) {
       Tree task = tasks.get(t);
@@ -79,7 +80,7 @@ final class VolcanoJobController implements Controller {
       }
       long replicas = task.get("replicas").integer(0);
       for (int i = 0; i < replicas; i++) {
-        String podName = Owners.name(job) + "-" + taskName + "-" + i;
+        String podName = Metadata.name(job) + "-" + taskName + "-" + i;
         wanted.add(podName);
         if (!byName.containsKey(podName)) {
           changed |= create(job, template.get(), podName, taskName, pgName, scheduler, i, state);
@@ -87,8 +88,8 @@ final class VolcanoJobController implements Controller {
       }
     }
     for (Pod p : pods) {
-      if (!wanted.contains(Owners.name(p))) {
-        changed |= state.delete(POD, Owners.namespace(p), Owners.name(p));
+      if (!wanted.contains(Metadata.name(p))) {
+        changed |= state.delete(POD, Metadata.namespace(p), Metadata.name(p));
       }
     }
     return changed;
@@ -124,10 +125,10 @@ final class VolcanoJobController implements Controller {
     pg.setKind("PodGroup");
     ObjectMeta meta = new ObjectMeta();
     meta.setName(name);
-    meta.setNamespace(Owners.namespace(job));
-    meta.setOwnerReferences(List.of(Owners.controllerRef(job)));
+    meta.setNamespace(Metadata.namespace(job));
+    meta.setOwnerReferences(List.of(OwnerReferences.controllerRef(job)));
     Map<String, String> annotations = new LinkedHashMap<>();
-    Owners.annotations(job)
+    Metadata.annotations(job)
         .forEach(
             (k, v) -> {
               if (k.startsWith(GangKeys.ROLE_MIN_PREFIX) || k.equals(GangKeys.SCHEDULE_TIMEOUT)) {
@@ -152,13 +153,13 @@ final class VolcanoJobController implements Controller {
     ObjectMeta tm = template.getMetadata();
     ObjectMeta meta = new ObjectMeta();
     meta.setName(podName);
-    meta.setNamespace(Owners.namespace(job));
+    meta.setNamespace(Metadata.namespace(job));
     Map<String, String> labels = new LinkedHashMap<>();
     if (tm != null && tm.getLabels() != null) {
       labels.putAll(tm.getLabels());
     }
-    labels.put("volcano.sh/job-name", Owners.name(job));
-    labels.put("volcano.sh/job-namespace", Owners.namespace(job));
+    labels.put("volcano.sh/job-name", Metadata.name(job));
+    labels.put("volcano.sh/job-namespace", Metadata.namespace(job));
     labels.put("volcano.sh/task-spec", task);
     labels.put("volcano.sh/task-index", Integer.toString(index));
     meta.setLabels(labels);
@@ -168,9 +169,9 @@ final class VolcanoJobController implements Controller {
     }
     annotations.put(GangKeys.VOLCANO_GROUP_NAME, podGroup);
     annotations.put(GangKeys.VOLCANO_TASK_SPEC, task);
-    annotations.put("volcano.sh/job-name", Owners.name(job));
+    annotations.put("volcano.sh/job-name", Metadata.name(job));
     meta.setAnnotations(annotations);
-    meta.setOwnerReferences(List.of(Owners.controllerRef(job)));
+    meta.setOwnerReferences(List.of(OwnerReferences.controllerRef(job)));
     Pod pod = new Pod();
     pod.setMetadata(meta);
     PodSpec spec =

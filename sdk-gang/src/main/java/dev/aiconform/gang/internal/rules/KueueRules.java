@@ -3,11 +3,11 @@ package dev.aiconform.gang.internal.rules;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.gang.internal.GangKeys;
-import dev.aiconform.gang.internal.Names;
 import dev.aiconform.gang.internal.Tree;
 import dev.aiconform.gang.internal.members.BundleGangs;
 import dev.aiconform.gang.internal.members.MemberTemplate;
@@ -94,7 +94,7 @@ final class KueueRules {
         return;
       }
       FieldPath namePath = FieldPath.of("metadata", "labels").key(GangKeys.KUEUE_POD_GROUP_NAME);
-      for (String e : Names.dnsSubdomain(group.get())) {
+      for (String e : NameFormat.DNS1123_SUBDOMAIN.problems(group.get())) {
         ctx.report(
             namePath, null, "pod group name '" + group.get() + "': " + e, "rename the group");
       }

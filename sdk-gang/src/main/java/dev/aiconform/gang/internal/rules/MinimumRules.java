@@ -2,10 +2,10 @@ package dev.aiconform.gang.internal.rules;
 
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.gang.internal.GangKeys;
-import dev.aiconform.gang.internal.Names;
 import dev.aiconform.gang.internal.Tree;
 import dev.aiconform.gang.internal.members.BundleGangs;
 import dev.aiconform.gang.internal.members.MemberTemplate;
@@ -380,7 +380,7 @@ final class MinimumRules {
               "duplicated task name '" + name + "'",
               "give each task its own name: it names the task's pods and its minimum");
         }
-        for (String e : Names.dnsLabel(name)) {
+        for (String e : NameFormat.DNS1123_LABEL.problems(name)) {
           ctx.report(np, null, "task name '" + name + "': " + e, "use a DNS label");
         }
         long replicas = t.get("replicas").integer(0);

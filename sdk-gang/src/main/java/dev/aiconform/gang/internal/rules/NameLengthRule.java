@@ -2,10 +2,10 @@ package dev.aiconform.gang.internal.rules;
 
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.gang.internal.GangKeys;
-import dev.aiconform.gang.internal.Names;
 import dev.aiconform.gang.internal.Tree;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 final class NameLengthRule extends GangRule {
   // k8s.io/apimachinery/pkg/util/validation: DNS1035LabelMaxLength / DNS1123LabelMaxLength
-  static final int MAX = Names.DNS_LABEL_MAX_LENGTH;
+  static final int MAX = NameFormat.DNS1123_LABEL_MAX_LENGTH;
   // jobset pkg/webhooks/jobset_webhook.go: a random 5-character suffix is added to pod names
   static final String POD_SUFFIX = "-abcde";
 

@@ -6,12 +6,13 @@ import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.Defaulter;
 import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.LabelSyntax;
+import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.gang.internal.GangFeatureGates;
 import dev.aiconform.gang.internal.GangKeys;
-import dev.aiconform.gang.internal.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.scheduling.v1beta1.DisruptionMode;
 import io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup;
@@ -190,7 +191,7 @@ final class WorkloadApiRules {
         ctx.report(
             p.child("name"), Reason.REQUIRED, "a pod group template needs a name", "name it");
       } else {
-        for (String e : Names.dnsLabel(name)) {
+        for (String e : NameFormat.DNS1123_LABEL.problems(name)) {
           ctx.report(
               p.child("name"),
               Reason.INVALID,
@@ -398,7 +399,7 @@ final class WorkloadApiRules {
             "a topology constraint needs the node label key of its domain",
             "set key, e.g. topology.kubernetes.io/rack");
       } else {
-        for (String e : Names.labelKey(key)) {
+        for (String e : LabelSyntax.keyProblems(key)) {
           ctx.report(kp, Reason.INVALID, "'" + key + "': " + e, "use a valid node label key");
         }
       }
@@ -524,7 +525,7 @@ final class WorkloadApiRules {
             "controllerRef needs the " + field + " of the owning object",
             "set controllerRef." + field + ", or drop controllerRef");
       } else {
-        for (String e : Names.pathSegmentName(v)) {
+        for (String e : NameFormat.PATH_SEGMENT.problems(v)) {
           ctx.report(path.child(field), Reason.INVALID, "'" + v + "': " + e, "fix the " + field);
         }
       }
@@ -532,7 +533,7 @@ final class WorkloadApiRules {
   }
 
   static void longName(String value, FieldPath path, RuleContext ctx) {
-    for (String e : Names.dnsSubdomain(value)) {
+    for (String e : NameFormat.DNS1123_SUBDOMAIN.problems(value)) {
       ctx.report(
           path,
           Reason.INVALID,
@@ -542,7 +543,7 @@ final class WorkloadApiRules {
   }
 
   static void shortName(String value, FieldPath path, RuleContext ctx) {
-    for (String e : Names.dnsLabel(value)) {
+    for (String e : NameFormat.DNS1123_LABEL.problems(value)) {
       ctx.report(
           path,
           Reason.INVALID,

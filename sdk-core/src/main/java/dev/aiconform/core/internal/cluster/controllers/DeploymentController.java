@@ -2,6 +2,7 @@ package dev.aiconform.core.internal.cluster.controllers;
 
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.OwnerReferences;
 import dev.aiconform.core.internal.GeneratedNames;
 import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.core.internal.Timestamps;
@@ -40,7 +41,7 @@ public final class DeploymentController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<ReplicaSet>> sets = Ownership.byController(state.list(ReplicaSet.class));
+    Map<String, List<ReplicaSet>> sets = OwnerReferences.byController(state.list(ReplicaSet.class));
     boolean changed = false;
     for (Deployment d : state.list(Deployment.class)) {
       changed |= sync(d, sets.getOrDefault(d.getMetadata().getUid(), List.of()), state);
@@ -192,7 +193,7 @@ public final class DeploymentController implements Controller {
     meta.setName(d.getMetadata().getName() + "-" + hash);
     meta.setNamespace(d.getMetadata().getNamespace());
     meta.setLabels(new LinkedHashMap<>(labels));
-    meta.setOwnerReferences(new ArrayList<>(List.of(Ownership.controllerRef(d))));
+    meta.setOwnerReferences(new ArrayList<>(List.of(OwnerReferences.controllerRef(d))));
     rs.setMetadata(meta);
     ReplicaSetSpec spec = new ReplicaSetSpec();
     spec.setReplicas(replicas);

@@ -4,6 +4,8 @@ import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
 import dev.aiconform.core.cluster.ObjectOutcome;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.core.internal.GeneratedNames;
 import dev.aiconform.core.internal.Timestamps;
 import io.fabric8.kubernetes.api.model.Container;
@@ -49,7 +51,7 @@ public final class JobController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<Pod>> pods = Ownership.byController(state.list(Pod.class));
+    Map<String, List<Pod>> pods = OwnerReferences.byController(state.list(Pod.class));
     boolean changed = false;
     for (Job job : state.list(Job.class)) {
       changed |= sync(job, pods.getOrDefault(job.getMetadata().getUid(), List.of()), state);
@@ -68,7 +70,7 @@ public final class JobController implements Controller {
     List<Pod> active = new ArrayList<>();
     owned.forEach(
         p -> {
-          if (Ownership.isActive(p)) {
+          if (PodLifecycle.isActive(p)) {
             active.add(p);
           }
         });
@@ -102,7 +104,7 @@ public final class JobController implements Controller {
       }
     }
     status.setActive(active.size());
-    status.setReady((int) active.stream().filter(Ownership::isReady).count());
+    status.setReady((int) active.stream().filter(PodLifecycle::isReady).count());
     job.setStatus(status);
     if (!before.equals(Ownership.canonical(status))) {
       state.update(job);

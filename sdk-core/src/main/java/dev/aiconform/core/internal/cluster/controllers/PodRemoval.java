@@ -1,5 +1,6 @@
 package dev.aiconform.core.internal.cluster.controllers;
 
+import dev.aiconform.core.cluster.PodLifecycle;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,7 @@ final class PodRemoval {
 
   static final Comparator<Pod> ORDER =
       Comparator.comparing((Pod p) -> Ownership.isAssigned(p))
-          .thenComparing(Ownership::isReady)
+          .thenComparing(PodLifecycle::isReady)
           .thenComparing(
               (Pod p) -> nullToEmpty(p.getMetadata().getCreationTimestamp()),
               Comparator.reverseOrder())

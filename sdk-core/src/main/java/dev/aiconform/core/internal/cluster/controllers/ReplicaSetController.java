@@ -4,6 +4,8 @@ import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
 import dev.aiconform.core.cluster.ObjectOutcome;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
@@ -30,7 +32,7 @@ public final class ReplicaSetController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<Pod>> pods = Ownership.byController(state.list(Pod.class));
+    Map<String, List<Pod>> pods = OwnerReferences.byController(state.list(Pod.class));
     boolean changed = false;
     for (ReplicaSet rs : state.list(ReplicaSet.class)) {
       changed |= sync(rs, pods.getOrDefault(rs.getMetadata().getUid(), List.of()), state);
@@ -46,7 +48,7 @@ public final class ReplicaSetController implements Controller {
     List<Pod> active = new ArrayList<>();
     owned.forEach(
         p -> {
-          if (Ownership.isActive(p)) {
+          if (PodLifecycle.isActive(p)) {
             active.add(p);
           }
         });
@@ -71,7 +73,7 @@ public final class ReplicaSetController implements Controller {
         }
       }
     }
-    int ready = (int) active.stream().filter(Ownership::isReady).count();
+    int ready = (int) active.stream().filter(PodLifecycle::isReady).count();
     ReplicaSetStatus status = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
     String before = Ownership.canonical(status);
     status.setReplicas(active.size());

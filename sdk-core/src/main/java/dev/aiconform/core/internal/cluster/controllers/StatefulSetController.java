@@ -3,6 +3,8 @@ package dev.aiconform.core.internal.cluster.controllers;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.cluster.ClusterState;
 import dev.aiconform.core.cluster.Controller;
+import dev.aiconform.core.cluster.OwnerReferences;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.core.internal.GeneratedNames;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -35,7 +37,7 @@ public final class StatefulSetController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<Pod>> pods = Ownership.byController(state.list(Pod.class));
+    Map<String, List<Pod>> pods = OwnerReferences.byController(state.list(Pod.class));
     boolean changed = false;
     for (StatefulSet set : state.list(StatefulSet.class)) {
       changed |= sync(set, pods.getOrDefault(set.getMetadata().getUid(), List.of()), state);
@@ -60,7 +62,7 @@ public final class StatefulSetController implements Controller {
     TreeMap<Integer, Pod> byOrdinal = new TreeMap<>();
     for (Pod p : owned) {
       int ordinal = ordinal(name, p.getMetadata().getName());
-      if (ordinal >= 0 && Ownership.isActive(p)) {
+      if (ordinal >= 0 && PodLifecycle.isActive(p)) {
         byOrdinal.put(ordinal, p);
       }
     }
@@ -107,7 +109,7 @@ public final class StatefulSetController implements Controller {
         }
       }
     }
-    int ready = (int) byOrdinal.values().stream().filter(Ownership::isReady).count();
+    int ready = (int) byOrdinal.values().stream().filter(PodLifecycle::isReady).count();
     StatefulSetStatus status = set.getStatus() == null ? new StatefulSetStatus() : set.getStatus();
     String before = Ownership.canonical(status);
     status.setObservedGeneration(set.getMetadata().getGeneration());

@@ -2,6 +2,7 @@ package dev.aiconform.core.internal.cluster.scheduler;
 
 import dev.aiconform.core.cluster.NodeInfo;
 import dev.aiconform.core.cluster.PluginStatus;
+import dev.aiconform.core.cluster.PodLifecycle;
 import dev.aiconform.core.cluster.SchedulingPlugin;
 import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.core.internal.Timestamps;
@@ -111,20 +112,6 @@ public final class Scheduler {
     return !waiting.isEmpty();
   }
 
-  /** A pod is bound once the scheduler set its node and its PodScheduled condition is True. */
-  public static boolean isBound(Pod pod) {
-    if (pod.getSpec() == null || pod.getSpec().getNodeName() == null) {
-      return false;
-    }
-    if (pod.getSpec().getNodeName().isEmpty() || pod.getStatus() == null) {
-      return false;
-    }
-    List<PodCondition> conditions = pod.getStatus().getConditions();
-    return conditions != null
-        && conditions.stream()
-            .anyMatch(c -> "PodScheduled".equals(c.getType()) && "True".equals(c.getStatus()));
-  }
-
   // ---------------------------------------------------------------- a round
 
   /** Schedules every pending pod that may have become schedulable; true if anything changed. */
@@ -140,7 +127,7 @@ public final class Scheduler {
                     .thenComparingLong(host::creationOrder))
             .collect(Collectors.toList());
     for (Pod pod : queue) {
-      if (!host.isStored(pod) || isBound(pod) || waiting.containsKey(pod)) {
+      if (!host.isStored(pod) || PodLifecycle.isBound(pod) || waiting.containsKey(pod)) {
         continue;
       }
       scheduleOne(pod);
@@ -150,7 +137,7 @@ public final class Scheduler {
   }
 
   private boolean shouldAttempt(Pod pod) {
-    if (isBound(pod) || waiting.containsKey(pod) || isTerminal(pod)) {
+    if (PodLifecycle.isBound(pod) || waiting.containsKey(pod) || isTerminal(pod)) {
       return false;
     }
     Attempt a = attempts.get(uid(pod));
@@ -184,7 +171,7 @@ public final class Scheduler {
     nodesByName = byName;
     placed.clear();
     for (Pod pod : host.pods()) {
-      if (isBound(pod) && !isTerminal(pod)) {
+      if (PodLifecycle.isBound(pod) && !isTerminal(pod)) {
         NodeState node = byName.get(pod.getSpec().getNodeName());
         if (node != null) {
           assume(pod, node);
