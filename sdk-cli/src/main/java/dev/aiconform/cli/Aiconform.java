@@ -50,8 +50,10 @@ import picocli.CommandLine.Spec;
 public final class Aiconform implements Callable<Integer> {
   /** Exit code: nothing at or above the threshold. */
   public static final int OK = 0;
+
   /** Exit code: findings at or above the threshold, or a workload rejected at admission. */
   public static final int FINDINGS = 1;
+
   /** Exit code: usage error or unreadable input. */
   public static final int USAGE = 2;
 
@@ -73,8 +75,10 @@ public final class Aiconform implements Callable<Integer> {
 
   /** Runs the command with the given streams and returns its exit code; never throws. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter =
+        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     try {
       CommandLine cmd = commandLine(in, outWriter, errWriter);
       return cmd.execute(args);

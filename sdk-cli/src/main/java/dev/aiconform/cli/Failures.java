@@ -15,9 +15,7 @@ final class Failures {
   static int usage(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    cmd.getErr()
-        .println(
-            name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+    cmd.getErr().println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
     return Aiconform.USAGE;
   }
 
@@ -35,6 +33,11 @@ final class Failures {
       return "the input is nested too deeply to process";
     }
     String message = t.getMessage();
+    if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+      return "cannot read or write a file: "
+          + t.getClass().getSimpleName().replace("Exception", "")
+          + (message == null ? "" : " " + oneLine(message));
+    }
     return (t instanceof IllegalArgumentException || t instanceof IllegalStateException
             ? ""
             : "internal error (" + t.getClass().getSimpleName() + "): ")

@@ -67,13 +67,16 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      converter = Options.SimulationFormatName.class,
       description = "Report format: text or json (default: text).")
   SimulationOutput.Format format = SimulationOutput.Format.TEXT;
 
   @Option(
       names = "--color",
       paramLabel = "WHEN",
-      description = "Colour text output: auto (on a terminal only), always or never (default: auto).")
+      converter = Options.ColourName.class,
+      description =
+          "Colour text output: auto (on a terminal only), always or never (default: auto).")
   Options.Colour colour = Options.Colour.AUTO;
 
   @Parameters(
@@ -86,6 +89,9 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<String> all = new ArrayList<>(cluster);
+    all.addAll(paths);
+    Options.stdinAtMostOnce(spec, all);
     ReadResult clusterObjects = Inputs.read(cluster, root.stdin());
     ReadResult workloads = Inputs.read(paths, root.stdin());
     if (clusterObjects.hasErrors() || workloads.hasErrors()) {
@@ -102,25 +108,28 @@ final class SimulateCommand implements Callable<Integer> {
     InMemoryCluster sim =
         InMemoryCluster.builder().targetVersion(version).objects(clusterObjects.bundle()).build();
     ApplyResult applied = sim.apply(workloads.bundle());
-    SimulationReport report = withRejections(sim.report(), applied);
+    SimulationReport report = withRejections(sim.report(), sim.initialApply(), applied);
+    for (String problem : sim.errors()) {
+      err.println("aiconform simulate: simulation problem: " + Failures.oneLine(problem));
+    }
     out.print(SimulationOutput.render(format, version, report, colour.style()));
     out.flush();
-    boolean rejected =
-        !report.rejected().isEmpty()
-            || applied.outcomes().stream()
-                .anyMatch(o -> o.action() == ObjectOutcome.Action.REJECTED);
-    return rejected ? Aiconform.FINDINGS : Aiconform.OK;
+    return report.rejected().isEmpty() ? Aiconform.OK : Aiconform.FINDINGS;
   }
 
-  /** The report, with the causes of every rejected workload listed once under "rejected". */
-  static SimulationReport withRejections(SimulationReport report, ApplyResult applied) {
+  /**
+   * The report, with the causes of every rejected object (cluster objects and workloads) listed
+   * once under "rejected".
+   */
+  static SimulationReport withRejections(SimulationReport report, ApplyResult... applied) {
     Set<Diagnostic> rejected = new LinkedHashSet<>(report.rejected());
-    for (ObjectOutcome o : applied.outcomes()) {
-      if (o.action() == ObjectOutcome.Action.REJECTED) {
-        rejected.addAll(o.causes());
+    for (ApplyResult result : applied) {
+      for (ObjectOutcome o : result.outcomes()) {
+        if (o.action() == ObjectOutcome.Action.REJECTED) {
+          rejected.addAll(o.causes());
+        }
       }
     }
     return new SimulationReport(report.pods(), report.groups(), new ArrayList<>(rejected));
   }
-
 }

@@ -61,12 +61,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      converter = Options.ValidationFormatName.class,
       description = "Report format: text, json, sarif or junit (default: text).")
   ValidationFormat format = ValidationFormat.TEXT;
 
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
+      converter = Options.FailOnName.class,
       description =
           "Exit with 1 when a finding is at least this serious: error or warning (default: error).")
   Options.FailOn failOn = Options.FailOn.ERROR;
@@ -74,19 +76,23 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--color",
       paramLabel = "WHEN",
-      description = "Colour text output: auto (on a terminal only), always or never (default: auto).")
+      converter = Options.ColourName.class,
+      description =
+          "Colour text output: auto (on a terminal only), always or never (default: auto).")
   Options.Colour colour = Options.Colour.AUTO;
 
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
-      description = "Manifest files or directories (*.yaml, *.yml, *.json, recursively); - reads stdin.")
+      description =
+          "Manifest files or directories (*.yaml, *.yml, *.json, recursively); - reads stdin.")
   List<String> paths;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Options.stdinAtMostOnce(spec, paths);
     ReadResult read = Inputs.read(paths, root.stdin());
     Validator validator = Validator.forVersion(version);
     ValidationReport report = validator.validate(read.bundle());

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     name = "version",
     mixinStandardHelpOptions = true,
     versionProvider = Aiconform.Version.class,
-    description = "Print the version, the supported Kubernetes versions and the AI conformance checklists.",
+    description =
+        "Print the version, the supported Kubernetes versions and the AI conformance checklists.",
     footerHeading = "%nExamples:%n",
     footer = {"  aiconform version", "  aiconform --version"})
 final class VersionCommand implements Callable<Integer> {
@@ -27,14 +28,22 @@ final class VersionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("aiconform " + ToolVersion.get());
     out.println(
-        "Kubernetes versions: " + TargetVersion.supportedLabels() + " (default " + TargetVersion.latest() + ")");
+        "Kubernetes versions: "
+            + TargetVersion.supportedLabels()
+            + " (default "
+            + TargetVersion.latest()
+            + ")");
     out.println(
         "AI conformance checklists: "
             + Arrays.stream(ConformanceVersion.values())
                 .map(ConformanceVersion::label)
                 .collect(Collectors.joining(", ")));
     out.println(
-        "Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        "Java: "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")");
     return Aiconform.OK;
   }
 }

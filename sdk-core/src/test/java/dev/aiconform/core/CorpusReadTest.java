@@ -32,21 +32,6 @@ class CorpusReadTest {
           "kubernetes-sigs__prometheus-adapter/docs/sample-config.yaml",
           "yaml.parse"); // unescaped '"' inside a double-quoted string at line 30 (PyYAML agrees)
 
-  /**
-   * Upstream manifests with fields today's API does not define (see the corpus PROVENANCE.md), each
-   * with the field the API server's strict decoding rejects.
-   */
-  static final Map<String, String> UNKNOWN_FIELDS_UPSTREAM =
-      Map.of(
-          // mis-indented selector: `expression` sits beside `cel` instead of under it
-          "kubernetes__website/content/en/examples/dra/resourceclaim.yaml",
-          "spec.devices.requests[0].exactly.selectors[0].expression",
-          // the pre-1.31 pod claim shape `source.resourceClaimTemplateName`
-          "kubernetes-sigs__dra-driver-nvidia-gpu/demo/specs/mig+mps/sharing-demo-job.yaml",
-          "spec.template.spec.resourceClaims[0].source",
-          "kubernetes-sigs__dra-driver-nvidia-gpu/demo/specs/selectors/pods.yaml",
-          "spec.resourceClaims[0].source");
-
   private static final Validator UNKNOWN_FIELDS =
       Validator.builder().rules(List.of(new UnknownFieldRule())).build();
 
@@ -65,7 +50,7 @@ class CorpusReadTest {
     assertThat(again.diagnostics()).as(yaml).isEmpty();
     assertThat(again.bundle()).isEqualTo(read.bundle());
     List<Diagnostic> unknown = UNKNOWN_FIELDS.validate(read.bundle()).diagnostics();
-    String expected = UNKNOWN_FIELDS_UPSTREAM.get(Corpus.name(file));
+    String expected = Corpus.UNKNOWN_FIELDS.get(Corpus.name(file));
     if (expected == null) {
       assertThat(unknown).as(Corpus.name(file)).isEmpty();
     } else {

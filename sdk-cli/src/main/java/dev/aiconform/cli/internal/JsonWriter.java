@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Writes JSON in the order fields are given, so the CLI's output shapes are exactly what docs/cli.md
- * specifies. Compact by default; {@link #pretty()} indents with two spaces.
+ * Writes JSON in the order fields are given, so the CLI's output shapes are exactly what
+ * docs/cli.md specifies. Compact by default; {@link #pretty()} indents with two spaces.
  *
  * <pre>{@code
  * new JsonWriter().beginObject().name("errors").value(2).endObject().toString(); // {"errors":2}

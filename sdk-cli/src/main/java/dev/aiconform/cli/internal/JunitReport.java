@@ -45,7 +45,11 @@ final class JunitReport {
           c.append("      <failure type=\"")
               .append(attr(first.rule()))
               .append("\" message=\"")
-              .append(attr(Lines.plural(failing.size(), "finding") + ": " + Lines.oneLine(first.message())))
+              .append(
+                  attr(
+                      Lines.plural(failing.size(), "finding")
+                          + ": "
+                          + Lines.oneLine(first.message())))
               .append("\">")
               .append(text(lines(failing)))
               .append("</failure>\n");
@@ -141,8 +145,12 @@ final class JunitReport {
                 out.append("&lt;");
               } else if (cp == '>') {
                 out.append("&gt;");
-              } else if (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                  || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000) {
+              } else if (cp == 0x9
+                  || cp == 0xA
+                  || cp == 0xD
+                  || (cp >= 0x20 && cp <= 0xD7FF)
+                  || (cp >= 0xE000 && cp <= 0xFFFD)
+                  || cp >= 0x10000) {
                 out.appendCodePoint(cp);
               }
             });

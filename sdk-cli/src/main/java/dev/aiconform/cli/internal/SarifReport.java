@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String INFORMATION_URI = "https://github.com/aiconform/aiconform";
 
   private SarifReport() {}
 
@@ -38,7 +37,6 @@ final class SarifReport {
     json.name("tool").beginObject().name("driver").beginObject();
     json.field("name", "aiconform");
     json.field("version", ToolVersion.get());
-    json.field("informationUri", INFORMATION_URI);
     json.name("rules").beginArray();
     for (Map.Entry<String, Optional<RuleInfo>> rule : rules.entrySet()) {
       rule(rule.getKey(), rule.getValue(), json);
@@ -66,7 +64,10 @@ final class SarifReport {
       RuleInfo r = info.get();
       json.name("shortDescription").beginObject().field("text", r.title()).endObject();
       json.name("fullDescription").beginObject().field("text", r.description()).endObject();
-      json.name("defaultConfiguration").beginObject().field("level", level(r.severity())).endObject();
+      json.name("defaultConfiguration")
+          .beginObject()
+          .field("level", level(r.severity()))
+          .endObject();
       json.name("properties").beginObject();
       json.field("category", r.category().label());
       json.field("requirement", r.requirement().orElse(null));

@@ -165,12 +165,16 @@ public final class SimulationOutput {
     List<Diagnostic> rejected = report.rejected();
     if (!rejected.isEmpty()) {
       out.append(style.bold("Rejected at admission")).append('\n');
+      String previous = null;
       for (Diagnostic d : rejected) {
-        out.append("  ")
-            .append(style.severity(d.severity(), d.severity().label()))
-            .append(' ')
-            .append(Lines.oneLine(d.toString()))
-            .append('\n');
+        String header =
+            d.object().map(Lines::object).orElse("input")
+                + d.source().map(l -> " (" + l.file() + ")").orElse("");
+        if (!header.equals(previous)) {
+          out.append(style.bold(header)).append('\n');
+          previous = header;
+        }
+        TextReport.finding(d, style, out);
       }
       out.append('\n');
     }

@@ -48,15 +48,12 @@ final class TextReport {
   }
 
   private static String header(Manifest m) {
-    String where =
-        m.source()
-            .map(s -> s.file() + ":" + s.line() + ": ")
-            .orElse("");
+    String where = m.source().map(s -> s.file() + ":" + s.line() + ": ").orElse("");
     String apiVersion = m.ref().apiVersion().isEmpty() ? "" : " (" + m.ref().apiVersion() + ")";
     return where + Lines.object(m.ref()) + apiVersion;
   }
 
-  private static void finding(Diagnostic d, Style style, StringBuilder out) {
+  static void finding(Diagnostic d, Style style, StringBuilder out) {
     String severity = String.format("%-9s", d.severity().label());
     out.append("  ").append(style.severity(d.severity(), severity)).append(d.rule());
     location(d.source(), d.object().isEmpty()).ifPresent(l -> out.append("  ").append(l));
@@ -75,8 +72,7 @@ final class TextReport {
   /** {@code line 14}; for input that is no object, the file too. */
   private static Optional<String> location(Optional<SourceLocation> source, boolean withFile) {
     return source.map(
-        s ->
-            (withFile ? s.file() + ":" + s.line() + ":" + s.column() : "line " + s.line()));
+        s -> (withFile ? s.file() + ":" + s.line() + ":" + s.column() : "line " + s.line()));
   }
 
   private static String summary(ValidationRun run, int withFindings, Style style) {

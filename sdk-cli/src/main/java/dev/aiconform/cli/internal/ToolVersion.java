@@ -17,7 +17,8 @@ public final class ToolVersion {
 
   private static String load() {
     Properties p = new Properties();
-    try (InputStream in = ToolVersion.class.getResourceAsStream("/dev/aiconform/cli/version.properties")) {
+    try (InputStream in =
+        ToolVersion.class.getResourceAsStream("/dev/aiconform/cli/version.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -2,6 +2,7 @@ package dev.aiconform.cli.internal;
 
 import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.ObjectRef;
 import dev.aiconform.core.SourceLocation;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Diagnostic;
@@ -10,6 +11,7 @@ import dev.aiconform.core.validation.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class ValidationRun {
   private final ManifestBundle bundle;
   private final List<Diagnostic> diagnostics;
   private final Map<String, RuleInfo> rules;
+  private final Map<ObjectRef, List<Diagnostic>> byObject = new HashMap<>();
 
   public ValidationRun(
       TargetVersion version,
@@ -57,6 +60,9 @@ public final class ValidationRun {
     // Stable: findings at the same place keep the order rules reported them in.
     sorted.sort(Comparator.comparing(Diagnostic::source, BY_LOCATION));
     this.diagnostics = List.copyOf(sorted);
+    for (Diagnostic d : this.diagnostics) {
+      d.object().ifPresent(o -> byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(d));
+    }
     Map<String, RuleInfo> byId = new LinkedHashMap<>();
     for (RuleInfo r : rules) {
       byId.putIfAbsent(r.id(), r);
@@ -102,10 +108,7 @@ public final class ValidationRun {
   /** The findings about one manifest (same object and same document). */
   public List<Diagnostic> about(Manifest manifest) {
     List<Diagnostic> found = new ArrayList<>();
-    for (Diagnostic d : diagnostics) {
-      if (d.object().filter(manifest.ref()::equals).isEmpty()) {
-        continue;
-      }
+    for (Diagnostic d : byObject.getOrDefault(manifest.ref(), List.of())) {
       Optional<SourceLocation> m = manifest.source();
       if (m.isPresent() && d.source().isPresent()) {
         SourceLocation a = m.get();

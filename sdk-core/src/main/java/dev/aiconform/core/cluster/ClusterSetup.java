@@ -28,6 +28,15 @@ public interface ClusterSetup {
    */
   void serve(String groupVersion);
 
+  /**
+   * Adds a mutating admission step, run on every object created or applied (by users and by
+   * controllers) after the API server's own preparation and before defaulting and validation, like
+   * a mutating admission webhook (Kueue's, which suspends Jobs bound for a queue).
+   */
+  default void addMutatingAdmission(MutatingAdmission admission) {
+    throw new UnsupportedOperationException("this cluster does not take admission plugins");
+  }
+
   /** Shares a service with plugins, controllers and tests ({@link InMemoryCluster#service}). */
   <T> void provide(Class<T> type, T service);
 }

@@ -3,7 +3,9 @@ package dev.aiconform.core.cluster;
 import dev.aiconform.core.AiconformStyle;
 import dev.aiconform.core.ObjectRef;
 import dev.aiconform.core.validation.Diagnostic;
+import io.fabric8.kubernetes.api.model.Status;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -57,6 +59,13 @@ public abstract class ObjectOutcome {
 
   /** The causes of a rejection, as diagnostics (field path, reason, message). */
   public abstract List<Diagnostic> causes();
+
+  /**
+   * For a failure, the Kubernetes {@code Status} the API server answers with: reason {@code
+   * Invalid}, code 422 and one cause per field error for a rejection; {@code Forbidden} (403) or
+   * {@code AlreadyExists} (409) for the others. Empty when the action succeeded.
+   */
+  public abstract Optional<Status> status();
 
   /** How many requests it took (retries included). */
   @Value.Default

@@ -1,12 +1,14 @@
 package dev.aiconform.core.cluster;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The answer of a scheduling plugin at an extension point, as kube-scheduler's framework.Status: a
  * code and, when not successful, a reason a person understands ("Insufficient nvidia.com/gpu").
  * Reasons of Filter failures are counted per node into "0/4 nodes are available: 4 Insufficient
- * nvidia.com/gpu."
+ * nvidia.com/gpu." A status may carry several reasons (NodeResourcesFit reports one per
+ * insufficient resource); each is counted on its own, as kube-scheduler does.
  *
  * <pre>{@code
  * return fits ? PluginStatus.success() : PluginStatus.unschedulable("Insufficient nvidia.com/gpu");
@@ -26,14 +28,18 @@ public final class PluginStatus {
     ERROR
   }
 
-  private static final PluginStatus SUCCESS = new PluginStatus(Code.SUCCESS, "");
+  private static final PluginStatus SUCCESS = new PluginStatus(Code.SUCCESS, List.of());
 
   private final Code code;
-  private final String reason;
+  private final List<String> reasons;
+
+  private PluginStatus(Code code, List<String> reasons) {
+    this.code = code;
+    this.reasons = List.copyOf(reasons);
+  }
 
   private PluginStatus(Code code, String reason) {
-    this.code = code;
-    this.reason = Objects.requireNonNull(reason, "reason");
+    this(code, List.of(Objects.requireNonNull(reason, "reason")));
   }
 
   public static PluginStatus success() {
@@ -44,8 +50,25 @@ public final class PluginStatus {
     return new PluginStatus(Code.UNSCHEDULABLE, reason);
   }
 
+  /** Unschedulable for several reasons at once ("Insufficient cpu", "Insufficient memory"). */
+  public static PluginStatus unschedulable(List<String> reasons) {
+    return withReasons(Code.UNSCHEDULABLE, reasons);
+  }
+
   public static PluginStatus unresolvable(String reason) {
     return new PluginStatus(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, reason);
+  }
+
+  /** Unresolvable for several reasons at once. */
+  public static PluginStatus unresolvable(List<String> reasons) {
+    return withReasons(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, reasons);
+  }
+
+  private static PluginStatus withReasons(Code code, List<String> reasons) {
+    if (reasons.isEmpty()) {
+      throw new IllegalArgumentException("a " + code + " status needs at least one reason");
+    }
+    return new PluginStatus(code, reasons);
   }
 
   public static PluginStatus waiting(String reason) {
@@ -60,8 +83,14 @@ public final class PluginStatus {
     return code;
   }
 
+  /** The reasons joined with ", " (as kube-scheduler's Status.Message); empty on success. */
   public String reason() {
-    return reason;
+    return String.join(", ", reasons);
+  }
+
+  /** Each reason on its own, as counted in "0/4 nodes are available: …"; empty on success. */
+  public List<String> reasons() {
+    return reasons;
   }
 
   public boolean isSuccess() {
@@ -70,6 +99,6 @@ public final class PluginStatus {
 
   @Override
   public String toString() {
-    return code + (reason.isEmpty() ? "" : ": " + reason);
+    return code + (reasons.isEmpty() ? "" : ": " + reason());
   }
 }

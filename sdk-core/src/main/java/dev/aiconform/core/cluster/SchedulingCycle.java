@@ -27,7 +27,11 @@ public interface SchedulingCycle {
 
   void write(String key, Object value);
 
-  /** Pods holding a reservation while they wait at Permit, with the node they reserved. */
+  /**
+   * Pods holding a reservation while they wait at Permit, with the node they reserved, in the order
+   * they started waiting. Keys are looked up by namespace and name, so any instance of a pod finds
+   * its entry.
+   */
   Map<Pod, String> waitingPods();
 
   /** Lets a waiting pod bind (gang complete). */
@@ -39,8 +43,16 @@ public interface SchedulingCycle {
   /**
    * Searches for nodes on which all {@code pods} fit together, given everything already bound or
    * reserved: a depth-first search over pods in the given order and nodes in name order that runs
-   * every plugin's Filter and Reserve except {@code caller}'s, and releases every tentative
-   * reservation before returning. Empty when there is none (or the search budget ran out).
+   * every plugin's PreFilter, Filter and Reserve except {@code caller}'s, and releases every
+   * tentative reservation before returning. Empty when there is none (or the search budget ran
+   * out).
+   *
+   * <p>A pod of the list that is already bound, waiting at Permit or being scheduled in this cycle
+   * keeps its node and appears in the answer with it. Consecutive pods that are identical for
+   * scheduling (same spec, labels and annotations apart from per-replica ones such as the
+   * completion index, no allocated claims) are interchangeable: the search tries them in
+   * non-decreasing node order only, which keeps failed searches for large gangs polynomial. Keys of
+   * the answer are looked up by namespace and name; iteration follows {@code pods}.
    */
   Optional<Map<Pod, String>> findPlacement(List<Pod> pods, SchedulingPlugin caller);
 }

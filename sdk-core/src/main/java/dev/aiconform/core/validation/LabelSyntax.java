@@ -2,7 +2,6 @@ package dev.aiconform.core.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The syntax of label keys and values and of every other "qualified name" Kubernetes uses
@@ -19,9 +18,6 @@ public final class LabelSyntax {
   public static final int NAME_PART_MAX_LENGTH = 63;
   // staging/src/k8s.io/apimachinery/pkg/api/validate/content/kube.go: LabelValueMaxLength
   public static final int VALUE_MAX_LENGTH = 63;
-
-  private static final Pattern NAME_PART =
-      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
 
   private LabelSyntax() {}
 
@@ -63,12 +59,33 @@ public final class LabelSyntax {
               + " characters, found "
               + NameFormat.byteLength(name));
     }
-    if (!NAME_PART.matcher(name).matches()) {
+    if (!isNamePart(name)) {
       problems.add(
           "name part must consist of letters, digits, '-', '_' and '.', starting and ending with a"
               + " letter or digit (for example 'my.name' or 'MyName')");
     }
     return problems;
+  }
+
+  /**
+   * {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}, scanned by hand: every label goes through it.
+   */
+  private static boolean isNamePart(String s) {
+    int n = s.length();
+    if (n == 0 || !alnum(s.charAt(0)) || !alnum(s.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** What is wrong with {@code value} as a label value; empty values are valid. */
@@ -78,7 +95,7 @@ public final class LabelSyntax {
     if (length > VALUE_MAX_LENGTH) {
       problems.add("must be no more than " + VALUE_MAX_LENGTH + " characters, found " + length);
     }
-    if (!value.isEmpty() && !NAME_PART.matcher(value).matches()) {
+    if (!value.isEmpty() && !isNamePart(value)) {
       problems.add(
           "must be empty or consist of letters, digits, '-', '_' and '.', starting and ending with"
               + " a letter or digit (for example 'my_value' or '12345')");

@@ -3,7 +3,6 @@ package dev.aiconform.core.validation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The formats the Kubernetes API server holds object names and other identifiers to (from
@@ -34,12 +33,9 @@ public enum NameFormat {
   // staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go: DNS1035LabelMaxLength
   public static final int DNS1035_LABEL_MAX_LENGTH = 63;
 
-  private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1123_LABEL_PATTERN = Pattern.compile(LABEL);
-  private static final Pattern DNS1123_SUBDOMAIN_PATTERN =
-      Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-  private static final Pattern DNS1035_LABEL_PATTERN =
-      Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  // Hand-written scanners for apimachinery's regexes (every object name goes through them):
+  // label [a-z0-9]([-a-z0-9]*[a-z0-9])?, subdomain label(\\.label)*, 1035
+  // [a-z]([-a-z0-9]*[a-z0-9])?
 
   /** What is wrong with {@code value} as a complete name; empty when it is valid. */
   public List<String> problems(String value) {
@@ -47,7 +43,7 @@ public enum NameFormat {
     switch (this) {
       case DNS1123_SUBDOMAIN:
         maxLength(value, DNS1123_SUBDOMAIN_MAX_LENGTH, problems);
-        if (!DNS1123_SUBDOMAIN_PATTERN.matcher(value).matches()) {
+        if (!isSubdomain(value)) {
           problems.add(
               "must be a lower-case RFC 1123 subdomain: lower-case letters, digits, '-' and '.',"
                   + " starting and ending with a letter or digit (for example 'example.com')");
@@ -55,8 +51,8 @@ public enum NameFormat {
         break;
       case DNS1123_LABEL:
         maxLength(value, DNS1123_LABEL_MAX_LENGTH, problems);
-        if (!DNS1123_LABEL_PATTERN.matcher(value).matches()) {
-          if (DNS1123_SUBDOMAIN_PATTERN.matcher(value).matches()) {
+        if (!isLabel(value, 0, value.length())) {
+          if (isSubdomain(value)) {
             problems.add("must not contain dots: it must be a single RFC 1123 label");
           } else {
             problems.add(
@@ -67,7 +63,7 @@ public enum NameFormat {
         break;
       case DNS1035_LABEL:
         maxLength(value, DNS1035_LABEL_MAX_LENGTH, problems);
-        if (!DNS1035_LABEL_PATTERN.matcher(value).matches()) {
+        if (!isDns1035Label(value)) {
           problems.add(
               "must be an RFC 1035 label: lower-case letters, digits and '-', starting with a"
                   + " letter and ending with a letter or digit (for example 'my-name')");
@@ -121,6 +117,41 @@ public enum NameFormat {
       default:
         return "path segment";
     }
+  }
+
+  /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} on {@code s[from, to)}. */
+  private static boolean isLabel(String s, int from, int to) {
+    if (to <= from || !lowerAlnum(s.charAt(from)) || !lowerAlnum(s.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = s.charAt(i);
+      if (!lowerAlnum(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSubdomain(String s) {
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (!isLabel(s, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDns1035Label(String s) {
+    return !s.isEmpty() && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' && isLabel(s, 0, s.length());
+  }
+
+  private static boolean lowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private static void pathSegmentContent(String value, List<String> problems) {

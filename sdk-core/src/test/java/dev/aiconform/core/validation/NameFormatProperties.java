@@ -24,6 +24,24 @@ class NameFormatProperties {
     return Combinators.combine(edge, middle, edge).as((a, m, b) -> a + m + b);
   }
 
+  @Provide
+  Arbitrary<String> nameLike() {
+    return Arbitraries.strings().withChars("abcxyzAZ09-._/ ").ofMinLength(0).ofMaxLength(70);
+  }
+
+  /** The scanners agree with the regular expressions apimachinery uses. */
+  @Property(tries = 3000)
+  void matchesApimachineryRegexes(@ForAll("nameLike") String s) {
+    String label = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    assertThat(NameFormat.DNS1123_LABEL.accepts(s)).isEqualTo(s.length() <= 63 && s.matches(label));
+    assertThat(NameFormat.DNS1123_SUBDOMAIN.accepts(s))
+        .isEqualTo(s.length() <= 253 && s.matches(label + "(\\." + label + ")*"));
+    assertThat(NameFormat.DNS1035_LABEL.accepts(s))
+        .isEqualTo(s.length() <= 63 && s.matches("[a-z]([-a-z0-9]*[a-z0-9])?"));
+    assertThat(LabelSyntax.valueProblems(s).isEmpty())
+        .isEqualTo(s.length() <= 63 && s.matches("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?"));
+  }
+
   @Property
   void everyGeneratedLabelIsALabelASubdomainAndAPathSegment(@ForAll("labels") String label) {
     assertThat(NameFormat.DNS1123_LABEL.problems(label)).isEmpty();

@@ -1,6 +1,8 @@
 package dev.aiconform.core.internal.rules;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.VersionRange;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.Rule;
@@ -9,6 +11,7 @@ import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -45,6 +48,14 @@ public final class UnknownFieldRule implements Rule {
           .build();
 
   private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+
+  /**
+   * Fields an older version defines that the fabric8 model (built from the newest API) no longer
+   * has, with the versions that define them: the 1.35 Workload API's Pod {@code spec.workloadRef},
+   * tombstoned in 1.36 (k8s.io/api core/v1 types.go, field 42).
+   */
+  private static final Map<Class<?>, Map<String, VersionRange>> OLDER_FIELDS =
+      Map.of(PodSpec.class, Map.of("workloadRef", VersionRange.only(TargetVersion.V1_35)));
 
   @Override
   public RuleInfo info() {
@@ -91,6 +102,11 @@ public final class UnknownFieldRule implements Rule {
       if (f.getName().equals("additionalProperties")) {
         if (v instanceof Map) {
           for (Object key : ((Map<?, ?>) v).keySet()) {
+            VersionRange known =
+                OLDER_FIELDS.getOrDefault(value.getClass(), Map.of()).get(String.valueOf(key));
+            if (known != null && known.contains(ctx.targetVersion())) {
+              continue;
+            }
             FieldPath at = child(path, String.valueOf(key));
             ctx.report(
                 at,

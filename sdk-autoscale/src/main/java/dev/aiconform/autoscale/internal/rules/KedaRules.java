@@ -1,0 +1,627 @@
+package dev.aiconform.autoscale.internal.rules;
+
+import dev.aiconform.autoscale.ScaledObject;
+import dev.aiconform.autoscale.internal.Tree;
+import dev.aiconform.core.validation.Category;
+import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.Reason;
+import dev.aiconform.core.validation.Rule;
+import dev.aiconform.core.validation.RuleContext;
+import dev.aiconform.core.validation.Severity;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * KEDA ScaledObject checks: the CRD's schema (enforced by the API server once KEDA is installed),
+ * KEDA's admission webhook (apis/keda/v1alpha1/scaledobject_webhook.go, scaletriggers_types.go),
+ * and what the Prometheus scaler needs to start (pkg/scalers/prometheus_scaler.go).
+ */
+public final class KedaRules {
+  private KedaRules() {}
+
+  public static List<Rule> all() {
+    return List.of(new Schema(), new Webhook(), new PrometheusTrigger(), new LegacyApi());
+  }
+
+  // apis/keda/v1alpha1/scaledobject_webhook.go: maxK8sLabelValueLength
+  static final int MAX_NAME_LENGTH = 63;
+  // apis/keda/v1alpha1/scaledobject_types.go: defaultHPAMaxReplicas
+  static final int DEFAULT_MAX_REPLICAS = 100;
+
+  static final String SO_HEAD =
+      "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: vllm\n  namespace: ml\nspec:\n"
+          + "  scaleTargetRef: {name: vllm}\n";
+  static final String PROMETHEUS_TRIGGER =
+      "  triggers:\n  - type: prometheus\n    metadata:\n"
+          + "      serverAddress: http://prometheus-operated.monitoring.svc:9090\n"
+          + "      query: sum(vllm:num_requests_waiting{namespace=\"ml\"})\n      threshold: \"5\"\n";
+
+  abstract static class SoRule extends BaseRule {
+    SoRule(dev.aiconform.core.validation.RuleInfo info) {
+      super(info);
+    }
+
+    @Override
+    public boolean appliesTo(HasMetadata object) {
+      return object instanceof GenericKubernetesResource && SCALED_OBJECT.matches(object);
+    }
+
+    @Override
+    public void check(HasMetadata object, RuleContext ctx) {
+      GenericKubernetesResource so = (GenericKubernetesResource) object;
+      check(so, Tree.map(Tree.root(so).get("spec")), ctx);
+    }
+
+    abstract void check(GenericKubernetesResource so, Map<String, Object> spec, RuleContext ctx);
+  }
+
+  static final FieldPath SPEC = FieldPath.of("spec");
+
+  /** The ScaledObject CRD's OpenAPI schema and CEL rule. */
+  static final class Schema extends SoRule {
+    Schema() {
+      super(
+          rule(
+                  "autoscale.keda.schema",
+                  Category.API,
+                  Severity.ERROR,
+                  "ScaledObjects satisfy KEDA's CRD schema")
+              .addKind(SCALED_OBJECT)
+              .description(
+                  "With KEDA installed the API server checks ScaledObjects against its CRD:"
+                      + " scaleTargetRef.name and at least one trigger with a type and string"
+                      + " metadata are required; pollingInterval ≥ 1, maxReplicaCount ≥ 1, other"
+                      + " counts ≥ 0; authenticationRef.kind and fallback.behavior from their"
+                      + " enums; minReplicaCount ≤ maxReplicaCount (100 when unset). Source:"
+                      + " kedacore/keda config/crd/bases/keda.sh_scaledobjects.yaml.")
+              .failingExample(
+                  SO_HEAD
+                      + "  minReplicaCount: 2\n  maxReplicaCount: 1\n"
+                      + PROMETHEUS_TRIGGER.replace("threshold: \"5\"", "threshold: 5"))
+              .fixedExample(
+                  SO_HEAD + "  minReplicaCount: 1\n  maxReplicaCount: 2\n" + PROMETHEUS_TRIGGER)
+              .build());
+    }
+
+    @Override
+    void check(GenericKubernetesResource so, Map<String, Object> spec, RuleContext ctx) {
+      if (!Tree.isPresent(Tree.root(so), "spec")) {
+        ctx.report(
+            SPEC,
+            Reason.REQUIRED,
+            "spec is required",
+            "add a spec with scaleTargetRef and triggers");
+        return;
+      }
+      FieldPath refPath = SPEC.child("scaleTargetRef");
+      Object ref = spec.get("scaleTargetRef");
+      if (ref == null) {
+        ctx.report(
+            refPath, Reason.REQUIRED, "scaleTargetRef is required", "name the workload to scale");
+      } else {
+        Object name = Tree.map(ref).get("name");
+        if (name == null) {
+          ctx.report(
+              refPath.child("name"),
+              Reason.REQUIRED,
+              "scaleTargetRef.name is required",
+              "name the workload to scale");
+        } else if (!(name instanceof String)) {
+          typeInvalid(refPath.child("name"), name, "string", ctx);
+        } else if (((String) name).isEmpty()) {
+          ctx.report(
+              refPath.child("name"),
+              Reason.INVALID,
+              "should be at least 1 chars long",
+              "name the workload to scale");
+        }
+      }
+      minimum(spec, "pollingInterval", 1, ctx);
+      minimum(spec, "initialCooldownPeriod", 0, ctx);
+      minimum(spec, "cooldownPeriod", 0, ctx);
+      minimum(spec, "idleReplicaCount", 0, ctx);
+      minimum(spec, "minReplicaCount", 0, ctx);
+      minimum(spec, "maxReplicaCount", 1, ctx);
+      Optional<Long> min = Tree.integer(spec.get("minReplicaCount"));
+      long max = Tree.integer(spec.get("maxReplicaCount")).orElse((long) DEFAULT_MAX_REPLICAS);
+      if (min.isPresent() && min.get() > max) {
+        ctx.report(
+            SPEC,
+            Reason.INVALID,
+            "minReplicaCount must be less than or equal to maxReplicaCount; found "
+                + min.get()
+                + " > "
+                + max
+                + (spec.containsKey("maxReplicaCount") ? "" : " (the default)"),
+            "lower minReplicaCount or raise maxReplicaCount");
+      }
+      triggers(spec, ctx);
+      fallback(spec, ctx);
+      Object metricType = Tree.at(spec, "advanced", "scalingModifiers", "metricType");
+      if (metricType != null
+          && !List.of("AverageValue", "Value").contains(String.valueOf(metricType))) {
+        ctx.report(
+            SPEC.child("advanced", "scalingModifiers", "metricType"),
+            Reason.NOT_SUPPORTED,
+            "must be AverageValue or Value; found '" + metricType + "'",
+            "scaling modifiers produce an external metric: use AverageValue or Value");
+      }
+    }
+
+    private static void triggers(Map<String, Object> spec, RuleContext ctx) {
+      FieldPath p = SPEC.child("triggers");
+      Object t = spec.get("triggers");
+      if (t == null) {
+        ctx.report(p, Reason.REQUIRED, "triggers is required", "add at least one trigger");
+        return;
+      }
+      if (!(t instanceof List)) {
+        typeInvalid(p, t, "array", ctx);
+        return;
+      }
+      List<Object> list = Tree.list(t);
+      if (list.isEmpty()) {
+        ctx.report(
+            p,
+            Reason.INVALID,
+            "should have at least 1 items; found none",
+            "add at least one trigger");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        FieldPath tp = p.index(i);
+        Map<String, Object> trigger = Tree.map(list.get(i));
+        Object type = trigger.get("type");
+        if (type == null) {
+          ctx.report(
+              tp.child("type"),
+              Reason.REQUIRED,
+              "type is required",
+              "name the scaler, such as prometheus");
+        } else if (!(type instanceof String)) {
+          typeInvalid(tp.child("type"), type, "string", ctx);
+        } else if (((String) type).isEmpty()) {
+          ctx.report(
+              tp.child("type"),
+              Reason.INVALID,
+              "should be at least 1 chars long",
+              "name the scaler, such as prometheus");
+        }
+        Object metadata = trigger.get("metadata");
+        if (metadata == null) {
+          ctx.report(
+              tp.child("metadata"),
+              Reason.REQUIRED,
+              "metadata is required",
+              "add the scaler's parameters");
+        } else if (!(metadata instanceof Map)) {
+          typeInvalid(tp.child("metadata"), metadata, "object", ctx);
+        } else {
+          for (Map.Entry<String, Object> e : Tree.map(metadata).entrySet()) {
+            if (e.getValue() != null && !(e.getValue() instanceof String)) {
+              ctx.report(
+                  tp.child("metadata", e.getKey()),
+                  Reason.TYPE_INVALID,
+                  "must be of type string; found " + Tree.typeOf(e.getValue()) + " " + e.getValue(),
+                  "quote the value: " + e.getKey() + ": \"" + e.getValue() + "\"");
+            }
+          }
+        }
+        Object auth = trigger.get("authenticationRef");
+        if (auth != null) {
+          Map<String, Object> a = Tree.map(auth);
+          if (a.get("name") == null) {
+            ctx.report(
+                tp.child("authenticationRef", "name"),
+                Reason.REQUIRED,
+                "authenticationRef.name is required",
+                "name the TriggerAuthentication");
+          }
+          Object kind = a.get("kind");
+          if (kind != null
+              && !List.of("TriggerAuthentication", "ClusterTriggerAuthentication")
+                  .contains(String.valueOf(kind))) {
+            ctx.report(
+                tp.child("authenticationRef", "kind"),
+                Reason.NOT_SUPPORTED,
+                "must be TriggerAuthentication or ClusterTriggerAuthentication; found '"
+                    + kind
+                    + "'",
+                "leave kind out for a TriggerAuthentication in the same namespace");
+          }
+        }
+      }
+    }
+
+    private static void fallback(Map<String, Object> spec, RuleContext ctx) {
+      Object f = spec.get("fallback");
+      if (f == null) {
+        return;
+      }
+      Map<String, Object> fb = Tree.map(f);
+      FieldPath p = SPEC.child("fallback");
+      for (String field : List.of("failureThreshold", "replicas")) {
+        if (fb.get(field) == null) {
+          ctx.report(
+              p.child(field), Reason.REQUIRED, field + " is required", "set fallback." + field);
+        }
+      }
+      minimum(fb, p, "failureThreshold", 0, ctx);
+      minimum(fb, p, "replicas", 0, ctx);
+      Object behavior = fb.get("behavior");
+      List<String> allowed =
+          List.of(
+              "static",
+              "currentReplicas",
+              "currentReplicasIfHigher",
+              "currentReplicasIfLower",
+              "scalingModifiers");
+      if (behavior != null && !allowed.contains(String.valueOf(behavior))) {
+        ctx.report(
+            p.child("behavior"),
+            Reason.NOT_SUPPORTED,
+            "must be one of " + String.join(", ", allowed) + "; found '" + behavior + "'",
+            "static (the default) scales to fallback.replicas when the scaler fails");
+      }
+    }
+
+    private static void minimum(Map<String, Object> spec, String field, long min, RuleContext ctx) {
+      minimum(spec, SPEC, field, min, ctx);
+    }
+
+    private static void minimum(
+        Map<String, Object> m, FieldPath parent, String field, long min, RuleContext ctx) {
+      Object v = m.get(field);
+      if (v == null) {
+        return;
+      }
+      Optional<Long> n = Tree.integer(v);
+      if (n.isEmpty()) {
+        typeInvalid(parent.child(field), v, "integer", ctx);
+      } else if (n.get() < min) {
+        ctx.report(
+            parent.child(field),
+            Reason.INVALID,
+            "should be greater than or equal to " + min + "; found " + n.get(),
+            "use " + min + " or more");
+      }
+    }
+  }
+
+  static void typeInvalid(FieldPath p, Object found, String expected, RuleContext ctx) {
+    ctx.report(
+        p,
+        Reason.TYPE_INVALID,
+        "must be of type " + expected + "; found " + Tree.typeOf(found),
+        "write a " + expected);
+  }
+
+  /** KEDA's admission webhook. */
+  static final class Webhook extends SoRule {
+    Webhook() {
+      super(
+          rule(
+                  "autoscale.keda.webhook",
+                  Category.PRACTICE,
+                  Severity.ERROR,
+                  "ScaledObjects pass KEDA's admission webhook")
+              .addKind(SCALED_OBJECT)
+              .description(
+                  "KEDA's webhook refuses ScaledObjects whose trigger names repeat, that use"
+                      + " useCachedMetrics on cpu, memory or cron triggers, whose idleReplicaCount"
+                      + " is not below minReplicaCount, whose name (or the name of the HPA they"
+                      + " create) exceeds 63 characters, that scale to zero on cpu/memory"
+                      + " triggers only, whose fallback has no trigger able to use it, or whose"
+                      + " scalingModifiers lack a formula's target. Source:"
+                      + " apis/keda/v1alpha1/scaledobject_webhook.go, scaledobject_types.go,"
+                      + " scaletriggers_types.go.")
+              .failingExample(SO_HEAD + "  idleReplicaCount: 0\n" + PROMETHEUS_TRIGGER)
+              .fixedExample(
+                  SO_HEAD + "  idleReplicaCount: 0\n  minReplicaCount: 1\n" + PROMETHEUS_TRIGGER)
+              .build());
+    }
+
+    @Override
+    void check(GenericKubernetesResource so, Map<String, Object> spec, RuleContext ctx) {
+      List<Object> triggers = Tree.list(spec.get("triggers"));
+      Set<String> names = new HashSet<>();
+      boolean onlyResource = !triggers.isEmpty();
+      for (int i = 0; i < triggers.size(); i++) {
+        Map<String, Object> t = Tree.map(triggers.get(i));
+        String type = Tree.string(t.get("type")).orElse("");
+        if (!type.equals("cpu") && !type.equals("memory")) {
+          onlyResource = false;
+        }
+        Optional<String> name = Tree.string(t.get("name")).filter(n -> !n.isEmpty());
+        if (name.isPresent() && !names.add(name.get())) {
+          ctx.report(
+              SPEC.child("triggers").index(i).child("name"),
+              Reason.DUPLICATE,
+              "triggerName \""
+                  + name.get()
+                  + "\" is defined multiple times; trigger names must be unique",
+              "rename the trigger");
+        }
+        if (Boolean.TRUE.equals(t.get("useCachedMetrics"))
+            && List.of("cpu", "memory", "cron").contains(type)) {
+          ctx.report(
+              SPEC.child("triggers").index(i).child("useCachedMetrics"),
+              Reason.FORBIDDEN,
+              "useCachedMetrics is not supported for the \"" + type + "\" scaler",
+              "remove useCachedMetrics from this trigger");
+        }
+      }
+      Optional<Long> min = Tree.integer(spec.get("minReplicaCount"));
+      // CheckReplicaCountBoundsAreValid compares with 0 when minReplicaCount is unset, else with
+      // the HPA's minimum (at least 1).
+      long effectiveMin = min.isEmpty() ? 0 : Math.max(1, min.get());
+      Tree.integer(spec.get("idleReplicaCount"))
+          .filter(idle -> idle >= effectiveMin)
+          .ifPresent(
+              idle ->
+                  ctx.report(
+                      SPEC.child("idleReplicaCount"),
+                      Reason.INVALID,
+                      "IdleReplicaCount="
+                          + idle
+                          + " must be less than MinReplicaCount="
+                          + effectiveMin
+                          + (min.isEmpty() ? " (unset)" : ""),
+                      "set minReplicaCount above idleReplicaCount (idle 0 needs minReplicaCount ≥ 1)"));
+      String name =
+          so.getMetadata() == null ? "" : HpaApiRules.nullToEmpty(so.getMetadata().getName());
+      if (name.length() > MAX_NAME_LENGTH) {
+        ctx.report(
+            FieldPath.of("metadata", "name"),
+            Reason.TOO_LONG,
+            "must be no more than "
+                + MAX_NAME_LENGTH
+                + " characters (it is used as the"
+                + " scaledobject.keda.sh/name label value); found "
+                + name.length(),
+            "shorten the name");
+      } else if (!name.isEmpty()) {
+        String hpaName = ScaledObject.of(so).hpaName();
+        if (hpaName.length() > MAX_NAME_LENGTH) {
+          ctx.report(
+              FieldPath.of("metadata", "name"),
+              Reason.TOO_LONG,
+              "the HPA name \""
+                  + hpaName
+                  + "\" derived from it is "
+                  + hpaName.length()
+                  + " characters; at most "
+                  + MAX_NAME_LENGTH,
+              "set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter name");
+        }
+      }
+      if (onlyResource && min.orElse(0L) == 0) {
+        ctx.report(
+            SPEC.child("minReplicaCount"),
+            Reason.INVALID,
+            "a ScaledObject with only cpu/memory triggers cannot scale to zero; minReplicaCount is "
+                + (min.isEmpty() ? "unset (0)" : "0"),
+            "set minReplicaCount to 1 or add an event trigger");
+      }
+      Map<String, Object> modifiers = Tree.map(Tree.at(spec, "advanced", "scalingModifiers"));
+      boolean usingModifiers = !modifiers.isEmpty();
+      if (usingModifiers) {
+        String formula = Tree.string(modifiers.get("formula")).orElse("");
+        String target = Tree.string(modifiers.get("target")).orElse("");
+        FieldPath mp = SPEC.child("advanced", "scalingModifiers");
+        if (formula.isEmpty()) {
+          ctx.report(
+              mp.child("formula"),
+              Reason.REQUIRED,
+              "ScalingModifiers.Formula is mandatory",
+              "write a formula over the triggers' names");
+        } else if (target.isEmpty()) {
+          ctx.report(
+              mp.child("target"),
+              Reason.REQUIRED,
+              "formula is given but target is empty",
+              "set target to the value the formula is scaled to");
+        }
+        if (!target.isEmpty()) {
+          double v;
+          try {
+            v = Double.parseDouble(target);
+          } catch (NumberFormatException e) {
+            v = -1;
+          }
+          if (!(v > 0)) {
+            ctx.report(
+                mp.child("target"),
+                Reason.INVALID,
+                "must be a positive number; found '" + target + "'",
+                "write target as a number, such as \"10\"");
+          }
+        }
+        if ("Utilization".equals(modifiers.get("metricType"))) {
+          ctx.report(
+              mp.child("metricType"),
+              Reason.INVALID,
+              "Utilization is not possible for external metrics",
+              "use AverageValue or Value");
+        }
+      }
+      Map<String, Object> fallback = Tree.map(spec.get("fallback"));
+      if (!fallback.isEmpty()) {
+        boolean hasEventTrigger =
+            triggers.stream()
+                .map(Tree::map)
+                .map(t -> Tree.string(t.get("type")).orElse(""))
+                .anyMatch(t -> !t.equals("cpu") && !t.equals("memory"));
+        if (!usingModifiers && !hasEventTrigger) {
+          ctx.report(
+              SPEC.child("fallback"),
+              Reason.INVALID,
+              "at least one trigger that is not cpu or memory has to have the AverageValue type for"
+                  + " the fallback to be enabled",
+              "remove fallback, or add an event trigger");
+        }
+        if ("scalingModifiers".equals(fallback.get("behavior"))
+            && Tree.string(modifiers.get("formula")).orElse("").isEmpty()) {
+          ctx.report(
+              SPEC.child("fallback", "behavior"),
+              Reason.INVALID,
+              "scalingModifiers fallback behavior requires scalingModifiers.formula to be defined",
+              "define advanced.scalingModifiers.formula");
+        }
+      }
+    }
+  }
+
+  /** What KEDA's Prometheus scaler needs to start and to produce a valid HPA. */
+  static final class PrometheusTrigger extends SoRule {
+    static final Set<String> KNOWN_METADATA =
+        Set.of(
+            "serverAddress",
+            "query",
+            "queryParameters",
+            "threshold",
+            "activationThreshold",
+            "namespace",
+            "customHeaders",
+            "ignoreNullValues",
+            "unsafeSsl",
+            "awsRegion",
+            "timeout",
+            "identityOwner",
+            "authModes");
+
+    PrometheusTrigger() {
+      super(
+          rule(
+                  "autoscale.keda.prometheus-trigger",
+                  Category.PRACTICE,
+                  Severity.ERROR,
+                  "Prometheus triggers name a server, a query and a numeric threshold")
+              .addKind(SCALED_OBJECT)
+              .description(
+                  "KEDA's prometheus scaler needs serverAddress, query and a threshold that parses"
+                      + " as a number (activationThreshold too); metricType must be AverageValue"
+                      + " (default) or Value, since 'Utilization' is refused for external metrics."
+                      + " Unknown metadata keys are ignored by KEDA and reported here as info."
+                      + " Source: pkg/scalers/prometheus_scaler.go, pkg/scalers/scaler.go.")
+              .failingExample(
+                  SO_HEAD
+                      + "  triggers:\n  - type: prometheus\n    metricType: Utilization\n    metadata:\n"
+                      + "      query: sum(vllm:num_requests_waiting)\n      threshold: five\n")
+              .fixedExample(SO_HEAD + PROMETHEUS_TRIGGER)
+              .build());
+    }
+
+    @Override
+    void check(GenericKubernetesResource so, Map<String, Object> spec, RuleContext ctx) {
+      List<Object> triggers = Tree.list(spec.get("triggers"));
+      for (int i = 0; i < triggers.size(); i++) {
+        Map<String, Object> t = Tree.map(triggers.get(i));
+        FieldPath tp = SPEC.child("triggers").index(i);
+        Object metricType = t.get("metricType");
+        String type = Tree.string(t.get("type")).orElse("");
+        // cpu and memory triggers become Resource metrics, where Utilization is the usual type.
+        if (metricType != null && !type.equals("cpu") && !type.equals("memory")) {
+          String mt = String.valueOf(metricType);
+          if (mt.equals("Utilization")) {
+            ctx.report(
+                tp.child("metricType"),
+                Reason.INVALID,
+                "'Utilization' metric type is unsupported for external metrics, allowed values are"
+                    + " 'Value' or 'AverageValue'",
+                "use AverageValue (the total divided by the replica count) or Value");
+          } else if (!mt.isEmpty() && !mt.equals("Value") && !mt.equals("AverageValue")) {
+            ctx.report(
+                tp.child("metricType"),
+                Reason.NOT_SUPPORTED,
+                "must be AverageValue or Value; found '" + mt + "'",
+                "the HPA KEDA creates would reject this target type");
+          }
+        }
+        if (!"prometheus".equals(t.get("type"))) {
+          continue;
+        }
+        Map<String, Object> md = Tree.map(t.get("metadata"));
+        FieldPath mp = tp.child("metadata");
+        for (String required : List.of("serverAddress", "query", "threshold")) {
+          Object v = md.get(required);
+          if (v == null || String.valueOf(v).isBlank()) {
+            ctx.report(
+                mp.child(required),
+                Reason.REQUIRED,
+                "the prometheus scaler needs " + required,
+                required.equals("threshold")
+                    ? "set threshold to the value per replica (AverageValue) or in total (Value)"
+                    : "set " + required);
+          }
+        }
+        number(md, mp, "threshold", ctx);
+        number(md, mp, "activationThreshold", ctx);
+        for (String key : md.keySet()) {
+          if (!KNOWN_METADATA.contains(key)) {
+            ctx.report(
+                Severity.INFO,
+                mp.child(key),
+                null,
+                "'"
+                    + key
+                    + "' is not a prometheus scaler parameter; KEDA ignores it"
+                    + (key.equals("metricName") ? " (metricName was removed in KEDA 2.12)" : ""),
+                "remove it");
+          }
+        }
+      }
+    }
+
+    private static void number(Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      Object v = md.get(key);
+      if (v == null || String.valueOf(v).isBlank()) {
+        return;
+      }
+      try {
+        Double.parseDouble(String.valueOf(v).trim());
+      } catch (NumberFormatException e) {
+        ctx.report(
+            mp.child(key),
+            Reason.INVALID,
+            key + " must be a number; found '" + v + "'",
+            "write a decimal number such as \"5\" or \"0.7\" (not a Kubernetes quantity like 700m)");
+      }
+    }
+  }
+
+  /** KEDA 1's keda.k8s.io group. */
+  static final class LegacyApi extends BaseRule {
+    LegacyApi() {
+      super(
+          rule(
+                  "autoscale.keda.legacy-api",
+                  Category.PRACTICE,
+                  Severity.WARNING,
+                  "ScaledObjects use KEDA 2's keda.sh API group")
+              .addKind(LEGACY_SCALED_OBJECT)
+              .description(
+                  "keda.k8s.io/v1alpha1 is KEDA 1's API group; KEDA 2 serves keda.sh/v1alpha1"
+                      + " only, with scaleTargetRef.name instead of deploymentName.")
+              .failingExample(
+                  "apiVersion: keda.k8s.io/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: vllm\n"
+                      + "spec:\n  scaleTargetRef: {deploymentName: vllm}\n"
+                      + PROMETHEUS_TRIGGER)
+              .fixedExample(SO_HEAD + PROMETHEUS_TRIGGER)
+              .build());
+    }
+
+    @Override
+    public void check(HasMetadata object, RuleContext ctx) {
+      ctx.report(
+          FieldPath.of("apiVersion"),
+          null,
+          "keda.k8s.io is KEDA 1's API group, removed in KEDA 2.0; found " + object.getApiVersion(),
+          "use apiVersion: keda.sh/v1alpha1 and scaleTargetRef.name");
+    }
+  }
+}

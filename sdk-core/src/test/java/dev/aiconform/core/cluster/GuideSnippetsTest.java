@@ -1,0 +1,48 @@
+package dev.aiconform.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** docs/core-cluster.md shows the tagged examples of ClusterGuideTest, exactly as they compile. */
+class GuideSnippetsTest {
+  static final Pattern TAG =
+      Pattern.compile("// tag::(\\w+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
+
+  static Path above(String relative) {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(relative))) {
+        return p.resolve(relative);
+      }
+    }
+    throw new IllegalStateException(relative + " not found above the working directory");
+  }
+
+  @Test
+  void everyExampleOfTheGuideIsTestedCode() throws IOException {
+    String source =
+        Files.readString(
+            above("sdk-core/src/test/java/dev/aiconform/core/cluster/ClusterGuideTest.java"));
+    String guide = Files.readString(above("docs/core-cluster.md"));
+    Map<String, String> snippets = new LinkedHashMap<>();
+    Matcher m = TAG.matcher(source);
+    while (m.find()) {
+      snippets.put(m.group(1), m.group(2).stripIndent().strip());
+    }
+
+    assertThat(snippets)
+        .containsKeys("tour", "nodes", "rejection", "scaling", "plugin", "gang", "clock");
+    snippets.forEach(
+        (tag, code) ->
+            assertThat(guide)
+                .as("docs/core-cluster.md shows example '%s'", tag)
+                .contains("```java\n" + code + "\n```"));
+  }
+}

@@ -1,0 +1,210 @@
+package dev.aiconform.dra;
+
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.resource.v1.CounterBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.CounterSetBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.Device;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceAttributeBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceCapacityBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceCounterConsumptionBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourcePoolBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSliceBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSliceSpecBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * ResourceSlices as drivers publish them, for inventories, tests and simulation: a pool of devices
+ * local to one node, reachable from all nodes or from a node selector, optionally with shared
+ * counters (partitionable devices) and taints.
+ *
+ * <pre>{@code
+ * ResourceSlice s = ResourceSlices.onNode("node-1", "gpu.example.com")
+ *     .device("gpu-0", d -> d.attribute(ExampleGpu.MODEL, "LATEST-GPU-MODEL").capacity(ExampleGpu.MEMORY, "80Gi"))
+ *     .build();
+ * }</pre>
+ */
+public final class ResourceSlices {
+  private ResourceSlices() {}
+
+  /** A slice of devices local to {@code node}; the pool is named after the node. */
+  public static Builder onNode(String node, String driver) {
+    Builder b = new Builder(driver, node);
+    b.spec.withNodeName(node);
+    return b;
+  }
+
+  /** A slice of devices reachable from every node (network-attached). */
+  public static Builder allNodes(String pool, String driver) {
+    Builder b = new Builder(driver, pool);
+    b.spec.withAllNodes(true);
+    return b;
+  }
+
+  /** A slice of devices reachable from the nodes of a selector (one term). */
+  public static Builder forNodes(String pool, String driver, NodeSelector selector) {
+    Builder b = new Builder(driver, pool);
+    b.spec.withNodeSelector(selector);
+    return b;
+  }
+
+  /** Builds a slice. */
+  public static final class Builder {
+    private final String driver;
+    private final String pool;
+    private final ResourceSliceSpecBuilder spec = new ResourceSliceSpecBuilder();
+    private final List<Device> devices = new ArrayList<>();
+    private String name;
+    private long generation = 1;
+    private long sliceCount = 1;
+
+    Builder(String driver, String pool) {
+      this.driver = driver;
+      this.pool = pool;
+      this.name = pool + "-" + driver.replace('.', '-');
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder generation(long generation) {
+      this.generation = generation;
+      return this;
+    }
+
+    public Builder resourceSliceCount(long count) {
+      this.sliceCount = count;
+      return this;
+    }
+
+    public Builder device(String name, Consumer<DeviceSpec> device) {
+      DeviceSpec d = new DeviceSpec(name);
+      device.accept(d);
+      devices.add(d.build());
+      return this;
+    }
+
+    public Builder device(Device device) {
+      devices.add(device);
+      return this;
+    }
+
+    /** A counter set devices of this pool consume from (partitionable devices). */
+    public Builder sharedCounters(String counterSet, Map<String, String> counters) {
+      Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
+      counters.forEach(
+          (k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
+      spec.addToSharedCounters(
+          new CounterSetBuilder().withName(counterSet).withCounters(cs).build());
+      return this;
+    }
+
+    public ResourceSlice build() {
+      spec.withDriver(driver)
+          .withPool(
+              new ResourcePoolBuilder()
+                  .withName(pool)
+                  .withGeneration(generation)
+                  .withResourceSliceCount(sliceCount)
+                  .build());
+      if (!devices.isEmpty()) spec.withDevices(devices);
+      return new ResourceSliceBuilder()
+          .withMetadata(new ObjectMetaBuilder().withName(name).build())
+          .withSpec(spec.build())
+          .build();
+    }
+  }
+
+  /** One device of a slice. */
+  public static final class DeviceSpec {
+    private final DeviceBuilder d;
+
+    DeviceSpec(String name) {
+      d = new DeviceBuilder().withName(name);
+    }
+
+    private static String key(Attribute a, String driver) {
+      return a.qualifiedName();
+    }
+
+    public DeviceSpec attribute(StringAttribute a, String value) {
+      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withString(value).build());
+      return this;
+    }
+
+    public DeviceSpec attribute(IntAttribute a, long value) {
+      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withInt(value).build());
+      return this;
+    }
+
+    public DeviceSpec attribute(BoolAttribute a, boolean value) {
+      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withBool(value).build());
+      return this;
+    }
+
+    public DeviceSpec attribute(VersionAttribute a, String value) {
+      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withVersion(value).build());
+      return this;
+    }
+
+    /** An attribute by raw name ({@code id} in the driver's domain, or {@code domain/id}). */
+    public DeviceSpec stringAttribute(String name, String value) {
+      d.addToAttributes(name, new DeviceAttributeBuilder().withString(value).build());
+      return this;
+    }
+
+    public DeviceSpec intAttribute(String name, long value) {
+      d.addToAttributes(name, new DeviceAttributeBuilder().withInt(value).build());
+      return this;
+    }
+
+    public DeviceSpec capacity(Capacity c, String quantity) {
+      return capacity(c.qualifiedName(), quantity);
+    }
+
+    public DeviceSpec capacity(String name, String quantity) {
+      d.addToCapacity(name, new DeviceCapacityBuilder().withValue(new Quantity(quantity)).build());
+      return this;
+    }
+
+    /** Consumes counters of a counter set of the pool (partitionable devices such as MIG). */
+    public DeviceSpec consumes(String counterSet, Map<String, String> counters) {
+      Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
+      counters.forEach(
+          (k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
+      d.addToConsumesCounters(
+          new DeviceCounterConsumptionBuilder()
+              .withCounterSet(counterSet)
+              .withCounters(cs)
+              .build());
+      return this;
+    }
+
+    public DeviceSpec taint(String key, String value, String effect) {
+      DeviceTaintBuilder t = new DeviceTaintBuilder().withKey(key).withEffect(effect);
+      if (value != null) t.withValue(value);
+      d.addToTaints(t.build());
+      return this;
+    }
+
+    /** The device may be shared by several claims (consumable capacity). */
+    public DeviceSpec allowMultipleAllocations() {
+      d.withAllowMultipleAllocations(true);
+      return this;
+    }
+
+    Device build() {
+      return d.build();
+    }
+  }
+}

@@ -1,0 +1,1927 @@
+package dev.aiconform.dra.internal.validation;
+
+import dev.aiconform.core.FeatureGate;
+import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.Reason;
+import dev.aiconform.dra.DraFeatureGates;
+import dev.aiconform.dra.internal.cel.CelDeviceInput;
+import dev.aiconform.dra.internal.cel.CompiledExpression;
+import dev.aiconform.dra.internal.cel.DraCelEnvironment;
+import dev.aiconform.dra.internal.cel.KubeQuantity;
+import dev.aiconform.dra.internal.cel.KubeSemver;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.resource.v1.CapacityRequestPolicy;
+import io.fabric8.kubernetes.api.model.resource.v1.CapacityRequestPolicyRange;
+import io.fabric8.kubernetes.api.model.resource.v1.Counter;
+import io.fabric8.kubernetes.api.model.resource.v1.CounterSet;
+import io.fabric8.kubernetes.api.model.resource.v1.Device;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceAttribute;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceCapacity;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClass;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClassConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceCounterConsumption;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceDerivedAttribute;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaint;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRule;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceToleration;
+import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSliceSpec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The API server's validation of resource.k8s.io/v1 objects (pkg/apis/resource/validation/
+ * validation.go), re-implemented: same checks in the same order, same field paths and error types.
+ * Each finding carries the id of the {@link DraApiRules} rule that reports it. Limits are the named
+ * constants below, each with its upstream source.
+ */
+public final class ResourceApiValidation {
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceRequestsMaxSize (= AllocationResultsMaxSize)
+  public static final int DEVICE_REQUESTS_MAX_SIZE = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: FirstAvailableDeviceRequestMaxSize
+  public static final int FIRST_AVAILABLE_DEVICE_REQUEST_MAX_SIZE = 8;
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceSelectorsMaxSize
+  public static final int DEVICE_SELECTORS_MAX_SIZE = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceConstraintsMaxSize
+  public static final int DEVICE_CONSTRAINTS_MAX_SIZE = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceConfigMaxSize
+  public static final int DEVICE_CONFIG_MAX_SIZE = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: OpaqueParametersMaxLength
+  public static final int OPAQUE_PARAMETERS_MAX_LENGTH = 10 * 1024;
+  // staging/src/k8s.io/api/resource/v1/types.go: DriverNameMaxLength (= CSI driver names)
+  public static final int DRIVER_NAME_MAX_LENGTH = 63;
+  // staging/src/k8s.io/api/resource/v1/types.go: PoolNameMaxLength
+  public static final int POOL_NAME_MAX_LENGTH = 253;
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceMaxIDLength
+  public static final int DEVICE_MAX_ID_LENGTH = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceAttributeMaxValueLength
+  public static final int DEVICE_ATTRIBUTE_MAX_VALUE_LENGTH = 64;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxDevices
+  public static final int RESOURCE_SLICE_MAX_DEVICES = 128;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxDevicesWithAdvancedFeatures
+  public static final int RESOURCE_SLICE_MAX_DEVICES_WITH_ADVANCED_FEATURES = 64;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxAttributesAndCapacitiesPerDevice
+  public static final int RESOURCE_SLICE_MAX_ATTRIBUTES_AND_CAPACITIES_PER_DEVICE = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxAttributeValuesPerDevice
+  public static final int RESOURCE_SLICE_MAX_ATTRIBUTE_VALUES_PER_DEVICE = 48;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxCounterSets
+  public static final int RESOURCE_SLICE_MAX_COUNTER_SETS = 8;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxCountersPerCounterSet
+  public static final int RESOURCE_SLICE_MAX_COUNTERS_PER_COUNTER_SET = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceSliceMaxDeviceCounterConsumptionsPerDevice
+  public static final int RESOURCE_SLICE_MAX_DEVICE_COUNTER_CONSUMPTIONS_PER_DEVICE = 2;
+  // staging/src/k8s.io/api/resource/v1/types.go:
+  // ResourceSliceMaxCountersPerDeviceCounterConsumption
+  public static final int RESOURCE_SLICE_MAX_COUNTERS_PER_DEVICE_COUNTER_CONSUMPTION = 32;
+  // staging/src/k8s.io/api/resource/v1/types.go: DeviceTaintsMaxLength (16; 4 at tag v0.34.0)
+  public static final int DEVICE_TAINTS_MAX_LENGTH = 16;
+  public static final int DEVICE_TAINTS_MAX_LENGTH_1_34 = 4;
+  // staging/src/k8s.io/api/resource/v1/types.go: BindingConditionsMaxSize,
+  // BindingFailureConditionsMaxSize
+  public static final int BINDING_CONDITIONS_MAX_SIZE = 4;
+  // staging/src/k8s.io/api/resource/v1/types.go: CapacityRequestPolicyDiscreteMaxOptions
+  public static final int CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS = 10;
+  // staging/src/k8s.io/api/resource/v1/types.go: ResourceClaimReservedForMaxSize
+  public static final int RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE = 256;
+  // staging/src/k8s.io/api/resource/v1/types.go: AllocationResultsMaxSize
+  public static final int ALLOCATION_RESULTS_MAX_SIZE = 32;
+
+  /** One error, with the rule that reports it. */
+  public record Finding(String rule, FieldPath path, Reason reason, String message, String hint) {}
+
+  private final Predicate<FeatureGate> gates;
+  private final TargetVersion version;
+  private final List<Finding> out = new ArrayList<>();
+
+  private ResourceApiValidation(Predicate<FeatureGate> gates, TargetVersion version) {
+    this.gates = gates;
+    this.version = version;
+  }
+
+  /** Validates one (defaulted) object of a resource.k8s.io kind; other objects give nothing. */
+  public static List<Finding> validate(
+      HasMetadata object, Predicate<FeatureGate> gates, TargetVersion version) {
+    ResourceApiValidation v = new ResourceApiValidation(gates, version);
+    if (object instanceof ResourceClaim) {
+      ResourceClaim c = (ResourceClaim) object;
+      v.objectName(c.getMetadata(), true);
+      v.claimSpec(c.getSpec(), FieldPath.of("spec"));
+      v.claimStatus(c);
+    } else if (object instanceof ResourceClaimTemplate) {
+      ResourceClaimTemplate t = (ResourceClaimTemplate) object;
+      v.objectName(t.getMetadata(), true);
+      if (t.getSpec() == null) {
+        v.add(
+            Rules.CLAIM_REQUEST,
+            FieldPath.of("spec", "spec"),
+            Reason.REQUIRED,
+            "a claim template needs spec.spec",
+            "add spec.spec.devices");
+      } else {
+        v.templateMetadata(t.getSpec().getMetadata(), FieldPath.of("spec", "metadata"));
+        v.claimSpec(t.getSpec().getSpec(), FieldPath.of("spec", "spec"));
+      }
+    } else if (object instanceof DeviceClass) {
+      DeviceClass c = (DeviceClass) object;
+      v.objectName(c.getMetadata(), false);
+      v.deviceClass(c);
+    } else if (object instanceof ResourceSlice) {
+      ResourceSlice s = (ResourceSlice) object;
+      v.objectName(s.getMetadata(), false);
+      if (s.getSpec() != null) v.slice(s.getSpec(), FieldPath.of("spec"));
+    } else if (object instanceof DeviceTaintRule) {
+      DeviceTaintRule r = (DeviceTaintRule) object;
+      v.objectName(r.getMetadata(), false);
+      v.taintRule(r);
+    }
+    return v.out;
+  }
+
+  private void add(String rule, FieldPath path, Reason reason, String message, String hint) {
+    out.add(new Finding(rule, path, reason, message, hint));
+  }
+
+  // ------------------------------------------------------------------------------------ metadata
+
+  private void objectName(ObjectMeta meta, boolean namespaced) {
+    FieldPath p = FieldPath.of("metadata", "name");
+    String name = meta == null ? null : meta.getName();
+    if (name == null || name.isEmpty()) {
+      if (meta == null || meta.getGenerateName() == null || meta.getGenerateName().isEmpty()) {
+        add(
+            Rules.METADATA_NAME,
+            p,
+            Reason.REQUIRED,
+            "name or generateName is required",
+            "set metadata.name");
+      }
+      return;
+    }
+    for (String m : Names.dnsSubdomain(name)) {
+      add(
+          Rules.METADATA_NAME,
+          p,
+          Reason.INVALID,
+          "'" + name + "': " + m,
+          "use lower-case letters, digits, '-' and '.'");
+    }
+  }
+
+  private void templateMetadata(ObjectMeta meta, FieldPath p) {
+    if (meta == null) return;
+    // ValidateTemplateObjectMeta: only labels and annotations are checked
+    if (meta.getLabels() != null) {
+      meta.getLabels()
+          .forEach(
+              (k, val) -> {
+                for (String m : Names.qualifiedName(k)) {
+                  add(
+                      Rules.TEMPLATE_METADATA,
+                      p.child("labels"),
+                      Reason.INVALID,
+                      "label key '" + k + "': " + m,
+                      "use a valid label key");
+                }
+                for (String m : Names.labelValue(val)) {
+                  add(
+                      Rules.TEMPLATE_METADATA,
+                      p.child("labels"),
+                      Reason.INVALID,
+                      "label value '" + val + "': " + m,
+                      "use a valid label value");
+                }
+              });
+    }
+    if (meta.getAnnotations() != null) {
+      meta.getAnnotations()
+          .keySet()
+          .forEach(
+              k -> {
+                for (String m : Names.qualifiedName(k.toLowerCase(java.util.Locale.ROOT))) {
+                  add(
+                      Rules.TEMPLATE_METADATA,
+                      p.child("annotations"),
+                      Reason.INVALID,
+                      "annotation key '" + k + "': " + m,
+                      "use a valid annotation key");
+                }
+              });
+    }
+  }
+
+  // ------------------------------------------------------------------------------- claim spec
+
+  private record RequestNames(Map<String, Set<String>> names) {
+    boolean has(String ref) {
+      String[] seg = ref.split("/", -1);
+      if (seg.length > 2 || !names.containsKey(seg[0])) return false;
+      return seg.length == 1 || (names.get(seg[0]) != null && names.get(seg[0]).contains(seg[1]));
+    }
+  }
+
+  private static RequestNames requestNames(DeviceClaim devices) {
+    Map<String, Set<String>> names = new HashMap<>();
+    if (devices != null && devices.getRequests() != null) {
+      for (DeviceRequest r : devices.getRequests()) {
+        if (r.getFirstAvailable() == null || r.getFirstAvailable().isEmpty()) {
+          names.put(r.getName(), null);
+        } else {
+          Set<String> subs = new HashSet<>();
+          r.getFirstAvailable().forEach(s -> subs.add(s.getName()));
+          names.put(r.getName(), subs);
+        }
+      }
+    }
+    return new RequestNames(names);
+  }
+
+  void claimSpec(ResourceClaimSpec spec, FieldPath p) {
+    if (spec == null) return;
+    DeviceClaim devices = spec.getDevices();
+    if (devices == null) return;
+    FieldPath dp = p.child("devices");
+    RequestNames names = requestNames(devices);
+    Map<String, Set<String>> constraintAttributes = constraintAttributes(devices.getConstraints());
+    List<DeviceRequest> requests = nn(devices.getRequests());
+    if (tooMany(Rules.CLAIM_REQUEST, requests, DEVICE_REQUESTS_MAX_SIZE, dp.child("requests"))) {
+      // size first, items not validated (DOS protection), as validateSet
+    } else {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < requests.size(); i++) {
+        request(requests.get(i), dp.child("requests").index(i), constraintAttributes);
+      }
+      for (int i = 0; i < requests.size(); i++) {
+        if (!seen.add(Objects0.str(requests.get(i).getName()))) {
+          add(
+              Rules.CLAIM_REQUEST,
+              dp.child("requests").index(i),
+              Reason.DUPLICATE,
+              "Duplicate value: \"" + requests.get(i).getName() + "\"",
+              "give each request a unique name");
+        }
+      }
+    }
+    List<DeviceConstraint> constraints = nn(devices.getConstraints());
+    if (!tooMany(
+        Rules.CLAIM_CONSTRAINT,
+        constraints,
+        DEVICE_CONSTRAINTS_MAX_SIZE,
+        dp.child("constraints"))) {
+      for (int i = 0; i < constraints.size(); i++) {
+        constraint(constraints.get(i), dp.child("constraints").index(i), names);
+      }
+    }
+    List<DeviceClaimConfiguration> config = nn(devices.getConfig());
+    if (!tooMany(Rules.CLAIM_CONFIG, config, DEVICE_CONFIG_MAX_SIZE, dp.child("config"))) {
+      for (int i = 0; i < config.size(); i++) {
+        FieldPath cp = dp.child("config").index(i);
+        requestRefs(
+            Rules.CLAIM_CONFIG, nn(config.get(i).getRequests()), cp.child("requests"), names);
+        opaque(config.get(i).getOpaque(), cp.child("opaque"));
+      }
+    }
+  }
+
+  private static Map<String, Set<String>> constraintAttributes(List<DeviceConstraint> constraints) {
+    Map<String, Set<String>> attrs = new HashMap<>();
+    for (DeviceConstraint c : nn(constraints)) {
+      String a = c.getMatchAttribute() != null ? c.getMatchAttribute() : c.getDistinctAttribute();
+      if (a == null) continue;
+      if (nn(c.getRequests()).isEmpty()) {
+        attrs.computeIfAbsent("", k -> new HashSet<>()).add(a);
+      } else {
+        for (String r : c.getRequests()) attrs.computeIfAbsent(r, k -> new HashSet<>()).add(a);
+      }
+    }
+    return attrs;
+  }
+
+  private void request(
+      DeviceRequest r, FieldPath p, Map<String, Set<String>> constraintAttributes) {
+    requestName(r.getName(), p.child("name"));
+    boolean hasFirst = r.getFirstAvailable() != null && !r.getFirstAvailable().isEmpty();
+    boolean hasExactly = r.getExactly() != null;
+    if (!hasFirst && !hasExactly) {
+      add(
+          Rules.CLAIM_REQUEST,
+          p,
+          Reason.REQUIRED,
+          "exactly one of `exactly` or `firstAvailable` is required",
+          "add `exactly: {deviceClassName: ...}` or a `firstAvailable` list");
+    } else if (hasFirst && hasExactly) {
+      add(
+          Rules.CLAIM_REQUEST,
+          p,
+          Reason.INVALID,
+          "exactly one of `exactly` or `firstAvailable` is required, but multiple fields are set",
+          "keep either `exactly` or `firstAvailable`");
+    } else if (hasFirst) {
+      List<DeviceSubRequest> subs = r.getFirstAvailable();
+      FieldPath fp = p.child("firstAvailable");
+      if (!tooMany(Rules.CLAIM_REQUEST, subs, FIRST_AVAILABLE_DEVICE_REQUEST_MAX_SIZE, fp)) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < subs.size(); i++) {
+          DeviceSubRequest s = subs.get(i);
+          FieldPath sp = fp.index(i);
+          requestName(s.getName(), sp.child("name"));
+          deviceClassName(s.getDeviceClassName(), sp.child("deviceClassName"));
+          selectors(nn(s.getSelectors()), sp.child("selectors"));
+          derivedAttributes(
+              nn(s.getDerivedAttributes()),
+              sp.child("derivedAttributes"),
+              r.getName() + "/" + s.getName(),
+              constraintAttributes);
+          allocationMode(s.getAllocationMode(), s.getCount(), sp);
+          tolerations(nn(s.getTolerations()), sp.child("tolerations"));
+        }
+        for (int i = 0; i < subs.size(); i++) {
+          if (!seen.add(Objects0.str(subs.get(i).getName()))) {
+            add(
+                Rules.CLAIM_REQUEST,
+                fp.index(i),
+                Reason.DUPLICATE,
+                "Duplicate value: \"" + subs.get(i).getName() + "\"",
+                "give each alternative a unique name");
+          }
+        }
+      }
+    } else {
+      ExactDeviceRequest e = r.getExactly();
+      FieldPath ep = p.child("exactly");
+      deviceClassName(e.getDeviceClassName(), ep.child("deviceClassName"));
+      selectors(nn(e.getSelectors()), ep.child("selectors"));
+      derivedAttributes(
+          nn(e.getDerivedAttributes()),
+          ep.child("derivedAttributes"),
+          r.getName(),
+          constraintAttributes);
+      allocationMode(e.getAllocationMode(), e.getCount(), ep);
+      tolerations(nn(e.getTolerations()), ep.child("tolerations"));
+    }
+  }
+
+  private void requestName(String name, FieldPath p) {
+    for (String m : Names.dnsLabel(Objects0.str(name))) {
+      add(
+          Rules.CLAIM_REQUEST,
+          p,
+          Reason.INVALID,
+          "'" + Objects0.str(name) + "': " + m,
+          "request names are DNS labels such as 'gpus'");
+    }
+  }
+
+  private void deviceClassName(String name, FieldPath p) {
+    if (name == null || name.isEmpty()) {
+      add(
+          Rules.REQUEST_DEVICE_CLASS,
+          p,
+          Reason.REQUIRED,
+          "a device class name is required",
+          "name the DeviceClass, such as gpu.nvidia.com");
+      return;
+    }
+    for (String m : Names.dnsSubdomain(name)) {
+      add(
+          Rules.REQUEST_DEVICE_CLASS,
+          p,
+          Reason.INVALID,
+          "'" + name + "': " + m,
+          "DeviceClass names are DNS subdomains");
+    }
+  }
+
+  void selectors(List<DeviceSelector> selectors, FieldPath p) {
+    if (tooMany(Rules.SELECTOR_CEL, selectors, DEVICE_SELECTORS_MAX_SIZE, p)) return;
+    for (int i = 0; i < selectors.size(); i++) {
+      DeviceSelector s = selectors.get(i);
+      if (s == null || s.getCel() == null) {
+        add(
+            Rules.SELECTOR_CEL,
+            p.index(i).child("cel"),
+            Reason.REQUIRED,
+            "a selector needs `cel`",
+            "add cel: {expression: ...}");
+        continue;
+      }
+      celExpression(
+          Objects0.str(s.getCel().getExpression()),
+          p.index(i).child("cel", "expression"),
+          Rules.SELECTOR_CEL);
+    }
+  }
+
+  private long celExpression(String expression, FieldPath p, String rule) {
+    CompiledExpression c =
+        DraCelEnvironment.get(gates.test(DraFeatureGates.LIST_TYPE_ATTRIBUTES)).compile(expression);
+    switch (c.errorKind()) {
+      case TOO_LONG:
+        add(
+            rule,
+            p,
+            Reason.TOO_LONG,
+            "may not be more than "
+                + DraCelEnvironment.CEL_SELECTOR_EXPRESSION_MAX_LENGTH
+                + " bytes, found "
+                + expression.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+            "split the expression into several selectors");
+        return 0;
+      case INVALID:
+        add(
+            rule,
+            p,
+            Reason.INVALID,
+            c.detail(),
+            "fix the CEL expression; `device` has driver, attributes[domain][id], capacity[domain][id] and allowMultipleAllocations");
+        return 0;
+      case INTERNAL:
+        add(rule, p, Reason.INTERNAL, c.detail(), "this is a bug in AIConform; please report it");
+        return 0;
+      default:
+        if (c.exceedsCostLimit()) {
+          add(
+              rule,
+              p,
+              Reason.FORBIDDEN,
+              "too complex, exceeds cost limit (estimated cost "
+                  + c.estimatedCost()
+                  + " > "
+                  + DraCelEnvironment.CEL_SELECTOR_EXPRESSION_MAX_COST
+                  + ")",
+              "avoid nested comprehensions over attribute maps");
+        }
+        return c.estimatedCost();
+    }
+  }
+
+  private void derivedAttributes(
+      List<DeviceDerivedAttribute> attrs,
+      FieldPath p,
+      String requestName,
+      Map<String, Set<String>> constraintAttributes) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < attrs.size(); i++) {
+      DeviceDerivedAttribute a = attrs.get(i);
+      FieldPath ap = p.index(i);
+      String name = Objects0.str(a.getName());
+      if (name.isEmpty()) {
+        add(
+            Rules.REQUEST_DERIVED_ATTRIBUTE,
+            ap.child("name"),
+            Reason.REQUIRED,
+            "a derived attribute needs a name",
+            "name it domain/id");
+      } else if (!usedByConstraint(name, requestName, constraintAttributes)) {
+        add(
+            Rules.REQUEST_DERIVED_ATTRIBUTE,
+            ap.child("name"),
+            Reason.INVALID,
+            "'"
+                + name
+                + "': must be referenced by at least one matchAttribute or distinctAttribute constraint targeting this request",
+            "add a constraint on this attribute or remove it");
+      }
+      if (Objects0.str(a.getExpression()).isEmpty()) {
+        add(
+            Rules.REQUEST_DERIVED_ATTRIBUTE,
+            ap.child("expression"),
+            Reason.REQUIRED,
+            "a derived attribute needs an expression",
+            "add a CEL expression");
+      } else {
+        celExpression(a.getExpression(), ap.child("expression"), Rules.REQUEST_DERIVED_ATTRIBUTE);
+      }
+    }
+    for (int i = 0; i < attrs.size(); i++) {
+      if (!seen.add(Objects0.str(attrs.get(i).getName()))) {
+        add(
+            Rules.REQUEST_DERIVED_ATTRIBUTE,
+            p.index(i),
+            Reason.DUPLICATE,
+            "Duplicate value: \"" + attrs.get(i).getName() + "\"",
+            "use each name once");
+      }
+    }
+  }
+
+  private static boolean usedByConstraint(
+      String attr, String request, Map<String, Set<String>> ca) {
+    if (ca.getOrDefault("", Set.of()).contains(attr)) return true;
+    if (ca.getOrDefault(request, Set.of()).contains(attr)) return true;
+    int slash = request.indexOf('/');
+    return slash > 0 && ca.getOrDefault(request.substring(0, slash), Set.of()).contains(attr);
+  }
+
+  private void allocationMode(String mode, Long count, FieldPath p) {
+    long n = count == null ? 0 : count;
+    String m = Objects0.str(mode);
+    switch (m) {
+      case "All":
+        if (n != 0) {
+          add(
+              Rules.REQUEST_ALLOCATION_MODE,
+              p.child("count"),
+              Reason.INVALID,
+              n + ": must not be specified when allocationMode is 'All'",
+              "remove count, or use allocationMode: ExactCount");
+        }
+        break;
+      case "ExactCount":
+        if (n <= 0) {
+          add(
+              Rules.REQUEST_ALLOCATION_MODE,
+              p.child("count"),
+              Reason.INVALID,
+              n + ": must be greater than zero",
+              "request at least one device");
+        }
+        break;
+      default:
+        add(
+            Rules.REQUEST_ALLOCATION_MODE,
+            p.child("allocationMode"),
+            Reason.NOT_SUPPORTED,
+            "Unsupported value: \"" + m + "\": supported values: \"All\", \"ExactCount\"",
+            "use ExactCount (with count) or All");
+    }
+  }
+
+  void tolerations(List<DeviceToleration> tolerations, FieldPath p) {
+    for (int i = 0; i < tolerations.size(); i++) {
+      DeviceToleration t = tolerations.get(i);
+      FieldPath tp = p.index(i);
+      String key = Objects0.str(t.getKey());
+      if (!key.isEmpty()) {
+        for (String m : Names.qualifiedName(key)) {
+          add(
+              Rules.REQUEST_TOLERATION,
+              tp.child("key"),
+              Reason.INVALID,
+              "'" + key + "': " + m,
+              "taint keys are label names such as example.com/unhealthy");
+        }
+      }
+      String op = Objects0.str(t.getOperator());
+      String value = Objects0.str(t.getValue());
+      switch (op) {
+        case "Exists":
+          if (!value.isEmpty()) {
+            add(
+                Rules.REQUEST_TOLERATION,
+                tp.child("value"),
+                Reason.INVALID,
+                "'" + value + "': must be empty for operator `Exists`",
+                "remove the value or use operator Equal");
+          }
+          break;
+        case "Equal":
+          for (String m : Names.labelValue(value)) {
+            add(
+                Rules.REQUEST_TOLERATION,
+                tp.child("value"),
+                Reason.INVALID,
+                "'" + value + "': " + m,
+                "use a label value");
+          }
+          break;
+        case "":
+          add(
+              Rules.REQUEST_TOLERATION,
+              tp.child("operator"),
+              Reason.REQUIRED,
+              "an operator is required",
+              "use Equal or Exists");
+          break;
+        default:
+          add(
+              Rules.REQUEST_TOLERATION,
+              tp.child("operator"),
+              Reason.NOT_SUPPORTED,
+              "Unsupported value: \"" + op + "\": supported values: \"Equal\", \"Exists\"",
+              "use Equal or Exists");
+      }
+      String effect = Objects0.str(t.getEffect());
+      if (!effect.isEmpty() && !TAINT_EFFECTS.contains(effect)) {
+        add(
+            Rules.REQUEST_TOLERATION,
+            tp.child("effect"),
+            Reason.NOT_SUPPORTED,
+            "Unsupported value: \""
+                + effect
+                + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
+            "use NoSchedule, NoExecute or None");
+      }
+    }
+  }
+
+  private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "NoExecute", "None");
+
+  private void constraint(DeviceConstraint c, FieldPath p, RequestNames names) {
+    requestRefs(Rules.CLAIM_CONSTRAINT, nn(c.getRequests()), p.child("requests"), names);
+    if (c.getMatchAttribute() != null) {
+      fullyQualifiedName(Rules.CLAIM_CONSTRAINT, c.getMatchAttribute(), p.child("matchAttribute"));
+    } else if (c.getDistinctAttribute() != null) {
+      fullyQualifiedName(
+          Rules.CLAIM_CONSTRAINT, c.getDistinctAttribute(), p.child("distinctAttribute"));
+    } else if (gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)) {
+      add(
+          Rules.CLAIM_CONSTRAINT,
+          p,
+          Reason.REQUIRED,
+          "exactly one of \"matchAttribute\" or \"distinctAttribute\" is required",
+          "add matchAttribute: resource.kubernetes.io/pcieRoot (for example)");
+    } else {
+      add(
+          Rules.CLAIM_CONSTRAINT,
+          p.child("matchAttribute"),
+          Reason.REQUIRED,
+          "matchAttribute is required",
+          "add matchAttribute: resource.kubernetes.io/pcieRoot (for example)");
+    }
+  }
+
+  private void requestRefs(String rule, List<String> refs, FieldPath p, RequestNames names) {
+    if (tooMany(rule, refs, DEVICE_REQUESTS_MAX_SIZE, p)) return;
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < refs.size(); i++) {
+      String ref = Objects0.str(refs.get(i));
+      FieldPath rp = p.index(i);
+      String[] seg = ref.split("/", -1);
+      String msg =
+          "must be the name of a request in the claim or the name of a request and a subrequest separated by '/'";
+      if (seg.length > 2) {
+        add(
+            rule,
+            rp,
+            Reason.INVALID,
+            "'" + ref + "': " + msg,
+            "reference 'request' or 'request/subrequest'");
+        continue;
+      }
+      for (String s : seg) {
+        for (String m : Names.dnsLabel(s))
+          add(rule, rp, Reason.INVALID, "'" + s + "': " + m, "request names are DNS labels");
+      }
+      if (!names.has(ref)) {
+        add(
+            rule,
+            rp,
+            Reason.INVALID,
+            "'" + ref + "': " + msg,
+            "known requests: " + new TreeMap<>(names.names()).keySet());
+      }
+    }
+    for (int i = 0; i < refs.size(); i++) {
+      if (!seen.add(Objects0.str(refs.get(i)))) {
+        add(
+            rule,
+            p.index(i),
+            Reason.DUPLICATE,
+            "Duplicate value: \"" + refs.get(i) + "\"",
+            "list each request once");
+      }
+    }
+  }
+
+  void opaque(OpaqueDeviceConfiguration o, FieldPath p) {
+    if (o == null) {
+      add(
+          Rules.CLAIM_CONFIG,
+          p,
+          Reason.REQUIRED,
+          "opaque configuration is required",
+          "add opaque: {driver: ..., parameters: {...}}");
+      return;
+    }
+    driverName(Rules.CLAIM_CONFIG, o.getDriver(), p.child("driver"));
+    FieldPath pp = p.child("parameters");
+    Object params = o.getParameters();
+    if (params == null) {
+      add(
+          Rules.CLAIM_CONFIG,
+          pp,
+          Reason.REQUIRED,
+          "parameters are required",
+          "add the driver's parameters as a JSON object");
+      return;
+    }
+    String json;
+    try {
+      json = dev.aiconform.core.internal.KubeSerialization.get().asJson(params);
+    } catch (RuntimeException e) {
+      add(
+          Rules.CLAIM_CONFIG,
+          pp,
+          Reason.INVALID,
+          "<value omitted>: error parsing data as JSON: " + e.getMessage(),
+          "use a JSON object");
+      return;
+    }
+    if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > OPAQUE_PARAMETERS_MAX_LENGTH) {
+      add(
+          Rules.CLAIM_CONFIG,
+          pp,
+          Reason.TOO_LONG,
+          "may not be more than " + OPAQUE_PARAMETERS_MAX_LENGTH + " bytes",
+          "move large configuration elsewhere (ConfigMap)");
+    } else if (json.strip().equals("null")) {
+      add(
+          Rules.CLAIM_CONFIG,
+          pp,
+          Reason.REQUIRED,
+          "parameters are required",
+          "add the driver's parameters as a JSON object");
+    } else if (!json.strip().startsWith("{")) {
+      add(
+          Rules.CLAIM_CONFIG,
+          pp,
+          Reason.INVALID,
+          "<value omitted>: must be a valid JSON object",
+          "wrap the parameters in an object with apiVersion and kind");
+    }
+  }
+
+  private void driverName(String rule, String name, FieldPath p) {
+    if (name == null || name.isEmpty()) {
+      add(
+          rule,
+          p,
+          Reason.REQUIRED,
+          "a driver name is required",
+          "name the DRA driver, such as gpu.nvidia.com");
+      return;
+    }
+    if (name.length() > DRIVER_NAME_MAX_LENGTH) {
+      add(
+          rule,
+          p,
+          Reason.TOO_LONG,
+          "may not be more than " + DRIVER_NAME_MAX_LENGTH + " bytes",
+          "use the driver's registered name");
+    }
+    for (String m : Names.dnsSubdomain(name.toLowerCase(java.util.Locale.ROOT))) {
+      add(
+          rule,
+          p,
+          Reason.INVALID,
+          "'" + name + "': " + m,
+          "driver names are DNS subdomains such as gpu.nvidia.com");
+    }
+  }
+
+  private void fullyQualifiedName(String rule, String name, FieldPath p) {
+    qualifiedName(rule, name, p);
+    if (!name.contains("/")) {
+      add(
+          rule,
+          p,
+          Reason.INVALID,
+          "'" + name + "': a fully qualified name must be a domain and a name separated by a slash",
+          "write it as domain/name, such as resource.kubernetes.io/pcieRoot");
+    }
+  }
+
+  private void qualifiedName(String rule, String name, FieldPath p) {
+    String[] parts = name.split("/", -1);
+    if (parts.length == 1) {
+      cIdentifier(rule, parts[0], p);
+    } else if (parts.length == 2) {
+      if (parts[0].isEmpty())
+        add(rule, p, Reason.INVALID, "'': the domain must not be empty", "write domain/name");
+      else driverName(rule, parts[0], p);
+      if (parts[1].isEmpty())
+        add(rule, p, Reason.INVALID, "'': the name must not be empty", "write domain/name");
+      else cIdentifier(rule, parts[1], p);
+    } else {
+      add(
+          rule,
+          p,
+          Reason.INVALID,
+          "'" + name + "': must not contain more than one slash",
+          "write domain/name");
+    }
+  }
+
+  private void cIdentifier(String rule, String id, FieldPath p) {
+    if (id.length() > DEVICE_MAX_ID_LENGTH) {
+      add(
+          rule,
+          p,
+          Reason.TOO_LONG,
+          "may not be more than " + DEVICE_MAX_ID_LENGTH + " bytes",
+          "shorten the name");
+    }
+    if (!Names.isCIdentifier(id)) {
+      add(
+          rule,
+          p,
+          Reason.INVALID,
+          "'"
+              + id
+              + "': a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_' (e.g. 'my_name', or 'MY_NAME', or 'MyName', regex used for validation is '[A-Za-z_][A-Za-z0-9_]*')",
+          "attribute ids are C identifiers");
+    }
+  }
+
+  private void claimStatus(ResourceClaim c) {
+    if (c.getStatus() == null) return;
+    FieldPath sp = FieldPath.of("status");
+    var reserved = nn(c.getStatus().getReservedFor());
+    if (reserved.size() > RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE) {
+      add(
+          Rules.CLAIM_STATUS,
+          sp.child("reservedFor"),
+          Reason.TOO_MANY,
+          "must have at most "
+              + RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE
+              + " items, found "
+              + reserved.size(),
+          "share the claim among fewer pods");
+    }
+    if (!reserved.isEmpty() && c.getStatus().getAllocation() == null) {
+      add(
+          Rules.CLAIM_STATUS,
+          sp.child("reservedFor"),
+          Reason.FORBIDDEN,
+          "may not be specified when `allocated` is not set",
+          "allocate the claim before reserving it");
+    }
+    var alloc = c.getStatus().getAllocation();
+    if (alloc != null && alloc.getDevices() != null) {
+      var results = nn(alloc.getDevices().getResults());
+      if (results.size() > ALLOCATION_RESULTS_MAX_SIZE) {
+        add(
+            Rules.CLAIM_STATUS,
+            sp.child("allocation", "devices", "results"),
+            Reason.TOO_MANY,
+            "must have at most " + ALLOCATION_RESULTS_MAX_SIZE + " items, found " + results.size(),
+            "a claim can hold at most 32 devices");
+      } else {
+        RequestNames names = requestNames(c.getSpec() == null ? null : c.getSpec().getDevices());
+        for (int i = 0; i < results.size(); i++) {
+          var r = results.get(i);
+          FieldPath rp = sp.child("allocation", "devices", "results").index(i);
+          requestRefs(
+              Rules.CLAIM_STATUS,
+              List.of(Objects0.str(r.getRequest())),
+              rp.child("request").parent(),
+              names);
+          driverName(Rules.CLAIM_STATUS, r.getDriver(), rp.child("driver"));
+          poolName(Rules.CLAIM_STATUS, r.getPool(), rp.child("pool"));
+          for (String m : Names.dnsLabel(Objects0.str(r.getDevice())))
+            add(
+                Rules.CLAIM_STATUS,
+                rp.child("device"),
+                Reason.INVALID,
+                m,
+                "device names are DNS labels");
+        }
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------------------- DeviceClass
+
+  private void deviceClass(DeviceClass c) {
+    if (c.getSpec() == null) return;
+    FieldPath p = FieldPath.of("spec");
+    selectors(nn(c.getSpec().getSelectors()), p.child("selectors"));
+    List<DeviceClassConfiguration> config = nn(c.getSpec().getConfig());
+    if (!tooMany(Rules.CLAIM_CONFIG, config, DEVICE_CONFIG_MAX_SIZE, p.child("config"))) {
+      for (int i = 0; i < config.size(); i++)
+        opaque(config.get(i).getOpaque(), p.child("config").index(i).child("opaque"));
+    }
+    String ern = c.getSpec().getExtendedResourceName();
+    if (ern != null && !Names.isExtendedResourceName(ern)) {
+      add(
+          Rules.CLASS_EXTENDED_RESOURCE,
+          p.child("extendedResourceName"),
+          Reason.INVALID,
+          "'" + ern + "': must be a valid extended resource name",
+          "use a domain-prefixed name outside kubernetes.io, such as example.com/gpu");
+    }
+  }
+
+  // --------------------------------------------------------------------------- ResourceSlice
+
+  private void poolName(String rule, String name, FieldPath p) {
+    if (name == null || name.isEmpty()) {
+      add(
+          rule,
+          p,
+          Reason.REQUIRED,
+          "a pool name is required",
+          "name the pool (usually the node name)");
+      return;
+    }
+    if (name.length() > POOL_NAME_MAX_LENGTH) {
+      add(
+          rule,
+          p,
+          Reason.TOO_LONG,
+          "may not be more than " + POOL_NAME_MAX_LENGTH + " bytes",
+          "shorten the pool name");
+    }
+    for (String part : name.split("/", -1)) {
+      for (String m : Names.dnsSubdomain(part))
+        add(
+            rule,
+            p,
+            Reason.INVALID,
+            "'" + part + "': " + m,
+            "pool names are '/'-separated DNS subdomains");
+    }
+  }
+
+  private void slice(ResourceSliceSpec spec, FieldPath p) {
+    driverName(Rules.SLICE_POOL, spec.getDriver(), p.child("driver"));
+    if (spec.getPool() == null) {
+      add(
+          Rules.SLICE_POOL,
+          p.child("pool", "name"),
+          Reason.REQUIRED,
+          "a pool name is required",
+          "set spec.pool");
+    } else {
+      poolName(Rules.SLICE_POOL, spec.getPool().getName(), p.child("pool", "name"));
+      long count =
+          spec.getPool().getResourceSliceCount() == null
+              ? 0
+              : spec.getPool().getResourceSliceCount();
+      if (count <= 0)
+        add(
+            Rules.SLICE_POOL,
+            p.child("pool", "resourceSliceCount"),
+            Reason.INVALID,
+            count + ": must be greater than zero",
+            "set resourceSliceCount to the number of slices in the pool");
+      long gen = spec.getPool().getGeneration() == null ? 0 : spec.getPool().getGeneration();
+      if (gen < 0)
+        add(
+            Rules.SLICE_POOL,
+            p.child("pool", "generation"),
+            Reason.INVALID,
+            gen + ": must be greater than or equal to zero",
+            "use a non-negative generation");
+    }
+    List<String> set = new ArrayList<>();
+    if (spec.getNodeName() != null) {
+      if (!spec.getNodeName().isEmpty()) {
+        set.add("`nodeName`");
+        for (String m : Names.dnsSubdomain(spec.getNodeName()))
+          add(
+              Rules.SLICE_NODE_SELECTION,
+              p.child("nodeName"),
+              Reason.INVALID,
+              "'" + spec.getNodeName() + "': " + m,
+              "use the Node's name");
+      } else {
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            p.child("nodeName"),
+            Reason.INVALID,
+            "'': must be either unset or set to a non-empty string",
+            "remove nodeName or set it");
+      }
+    }
+    if (spec.getNodeSelector() != null) {
+      set.add("`nodeSelector`");
+      nodeSelector(spec.getNodeSelector(), p.child("nodeSelector"));
+      if (nn(spec.getNodeSelector().getNodeSelectorTerms()).size() != 1) {
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            p.child("nodeSelector", "nodeSelectorTerms"),
+            Reason.INVALID,
+            "must have exactly one node selector term",
+            "merge the terms into one");
+      }
+    }
+    if (spec.getAllNodes() != null) {
+      if (spec.getAllNodes()) set.add("`allNodes`");
+      else
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            p.child("allNodes"),
+            Reason.INVALID,
+            "false: must be either unset or set to true",
+            "remove allNodes or set it to true");
+    }
+    if (spec.getPerDeviceNodeSelection() != null) {
+      if (spec.getPerDeviceNodeSelection()) set.add("`perDeviceNodeSelection`");
+      else
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            p.child("perDeviceNodeSelection"),
+            Reason.INVALID,
+            "false: must be either unset or set to true",
+            "remove perDeviceNodeSelection or set it to true");
+    }
+    if (set.isEmpty()) {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          p,
+          Reason.REQUIRED,
+          "exactly one of `nodeName`, `nodeSelector`, `allNodes`, `perDeviceNodeSelection` is required",
+          "set nodeName for node-local devices");
+    } else if (set.size() > 1) {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          p,
+          Reason.INVALID,
+          "{"
+              + String.join(", ", set)
+              + "}: exactly one of `nodeName`, `nodeSelector`, `allNodes`, `perDeviceNodeSelection` is required, but multiple fields are set",
+          "keep one of them");
+    }
+    // fabric8 reads an absent list as empty, so "set" means non-empty here
+    if (!nn(spec.getSharedCounters()).isEmpty() && !nn(spec.getDevices()).isEmpty()) {
+      add(
+          Rules.SLICE_COUNTER,
+          p,
+          Reason.INVALID,
+          "only one of `sharedCounters` or `devices` is allowed",
+          "publish counter sets in a slice of their own");
+    }
+    List<Device> devices = nn(spec.getDevices());
+    boolean advanced =
+        devices.stream()
+            .anyMatch(
+                d ->
+                    !nn(d.getTaints()).isEmpty()
+                        || !nn(d.getConsumesCounters()).isEmpty()
+                        || hasListAttributes(d));
+    int maxDevices =
+        advanced ? RESOURCE_SLICE_MAX_DEVICES_WITH_ADVANCED_FEATURES : RESOURCE_SLICE_MAX_DEVICES;
+    if (devices.size() > maxDevices) {
+      add(
+          Rules.SLICE_DEVICE,
+          p.child("devices"),
+          Reason.TOO_MANY,
+          "must have at most "
+              + maxDevices
+              + " items, found "
+              + devices.size()
+              + (advanced ? " (64 when devices use taints, counters or list attributes)" : ""),
+          "split the pool into several slices (resourceSliceCount)");
+    } else {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < devices.size(); i++)
+        device(
+            devices.get(i),
+            p.child("devices").index(i),
+            Boolean.TRUE.equals(spec.getPerDeviceNodeSelection()));
+      for (int i = 0; i < devices.size(); i++) {
+        if (!seen.add(Objects0.str(devices.get(i).getName())))
+          add(
+              Rules.SLICE_DEVICE,
+              p.child("devices").index(i),
+              Reason.DUPLICATE,
+              "Duplicate value: \"" + devices.get(i).getName() + "\"",
+              "device names are unique within a slice");
+      }
+    }
+    List<CounterSet> sets = nn(spec.getSharedCounters());
+    if (sets.size() > RESOURCE_SLICE_MAX_COUNTER_SETS) {
+      add(
+          Rules.SLICE_COUNTER,
+          p.child("sharedCounters"),
+          Reason.TOO_MANY,
+          "must have at most " + RESOURCE_SLICE_MAX_COUNTER_SETS + " items, found " + sets.size(),
+          "use fewer counter sets per slice");
+    } else {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < sets.size(); i++) {
+        FieldPath cp = p.child("sharedCounters").index(i);
+        counterSetName(sets.get(i).getName(), cp.child("name"));
+        counters(
+            sets.get(i).getCounters(),
+            cp.child("counters"),
+            RESOURCE_SLICE_MAX_COUNTERS_PER_COUNTER_SET);
+      }
+      for (int i = 0; i < sets.size(); i++) {
+        if (!seen.add(Objects0.str(sets.get(i).getName())))
+          add(
+              Rules.SLICE_COUNTER,
+              p.child("sharedCounters").index(i),
+              Reason.DUPLICATE,
+              "Duplicate value: \"" + sets.get(i).getName() + "\"",
+              "counter set names are unique");
+      }
+    }
+    if (spec.getPartitionTypeAttribute() != null) partitionType(spec, p);
+    skipNodeOperations(nn(spec.getSkipNodeOperations()), p.child("skipNodeOperations"));
+  }
+
+  private void partitionType(ResourceSliceSpec spec, FieldPath p) {
+    String name = spec.getPartitionTypeAttribute();
+    List<Device> devices = nn(spec.getDevices());
+    if (devices.stream().noneMatch(d -> !nn(d.getConsumesCounters()).isEmpty())) {
+      add(
+          Rules.SLICE_PARTITION,
+          p.child("partitionTypeAttribute"),
+          Reason.INVALID,
+          "'" + name + "': may only be set on a slice which declares devices that consume counters",
+          "remove partitionTypeAttribute");
+      return;
+    }
+    int before = out.size();
+    fullyQualifiedName(Rules.SLICE_PARTITION, name, p.child("partitionTypeAttribute"));
+    if (out.size() > before) return;
+    String bare =
+        name.startsWith(spec.getDriver() + "/")
+            ? name.substring(spec.getDriver().length() + 1)
+            : "";
+    for (int i = 0; i < devices.size(); i++) {
+      Device d = devices.get(i);
+      if (nn(d.getConsumesCounters()).isEmpty()) continue;
+      FieldPath ap = p.child("devices").index(i).child("attributes").key(name);
+      Map<String, DeviceAttribute> attrs = d.getAttributes() == null ? Map.of() : d.getAttributes();
+      DeviceAttribute a =
+          attrs.containsKey(name) ? attrs.get(name) : (!bare.isEmpty() ? attrs.get(bare) : null);
+      if (a == null)
+        add(
+            Rules.SLICE_PARTITION,
+            ap,
+            Reason.REQUIRED,
+            "device consumes counters and `partitionTypeAttribute` names this attribute, so it must be set",
+            "add the attribute to the device");
+      else if (a.getString() == null)
+        add(
+            Rules.SLICE_PARTITION,
+            ap,
+            Reason.INVALID,
+            "must be a string value because `partitionTypeAttribute` names this attribute",
+            "publish it as a string");
+    }
+  }
+
+  private void skipNodeOperations(List<String> ops, FieldPath p) {
+    if (ops.contains("NodePrepareResources")
+        && !ops.contains("NodeUnprepareResources")
+        && !ops.contains("*")) {
+      add(
+          Rules.SLICE_PARTITION,
+          p,
+          Reason.INVALID,
+          ops
+              + ": NodePrepareResources cannot be skipped unless NodeUnprepareResources is also skipped",
+          "also skip NodeUnprepareResources");
+    }
+  }
+
+  private static boolean hasListAttributes(Device d) {
+    if (d.getAttributes() == null) return false;
+    return d.getAttributes().values().stream()
+        .anyMatch(
+            a ->
+                a != null
+                    && (sz(a.getInts())
+                            + sz(a.getBools())
+                            + sz(a.getStrings())
+                            + sz(a.getVersions())
+                        > 0));
+  }
+
+  private void device(Device d, FieldPath p, boolean perDeviceNodeSelection) {
+    for (String m : Names.dnsLabel(Objects0.str(d.getName())))
+      add(
+          Rules.SLICE_DEVICE,
+          p.child("name"),
+          Reason.INVALID,
+          "'" + Objects0.str(d.getName()) + "': " + m,
+          "device names are DNS labels");
+    Map<String, DeviceAttribute> attrs = d.getAttributes() == null ? Map.of() : d.getAttributes();
+    Map<String, DeviceCapacity> caps = d.getCapacity() == null ? Map.of() : d.getCapacity();
+    int total = attrs.size() + caps.size();
+    if (total > RESOURCE_SLICE_MAX_ATTRIBUTES_AND_CAPACITIES_PER_DEVICE) {
+      add(
+          Rules.SLICE_DEVICE,
+          p,
+          Reason.INVALID,
+          total
+              + ": the total number of attributes and capacities must not exceed "
+              + RESOURCE_SLICE_MAX_ATTRIBUTES_AND_CAPACITIES_PER_DEVICE,
+          "publish fewer attributes");
+    }
+    int values = 0;
+    for (DeviceAttribute a : attrs.values()) {
+      int n =
+          a == null
+              ? 0
+              : sz(a.getBools()) + sz(a.getInts()) + sz(a.getStrings()) + sz(a.getVersions());
+      values += n == 0 ? 1 : n;
+    }
+    if (values > RESOURCE_SLICE_MAX_ATTRIBUTE_VALUES_PER_DEVICE) {
+      add(
+          Rules.SLICE_DEVICE,
+          p,
+          Reason.INVALID,
+          values
+              + ": the total number of attribute values must not exceed "
+              + RESOURCE_SLICE_MAX_ATTRIBUTE_VALUES_PER_DEVICE,
+          "publish shorter lists");
+    }
+    for (Map.Entry<String, DeviceAttribute> e : new TreeMap<>(attrs).entrySet()) {
+      qualifiedName(Rules.SLICE_ATTRIBUTE, e.getKey(), p.child("attributes"));
+      attribute(e.getValue(), p.child("attributes").key(e.getKey()));
+    }
+    boolean multi = Boolean.TRUE.equals(d.getAllowMultipleAllocations());
+    for (Map.Entry<String, DeviceCapacity> e : new TreeMap<>(caps).entrySet()) {
+      qualifiedName(Rules.SLICE_CAPACITY, e.getKey(), p.child("capacity"));
+      DeviceCapacity c = e.getValue();
+      if (c == null || c.getRequestPolicy() == null) continue;
+      FieldPath rp = p.child("capacity").key(e.getKey()).child("requestPolicy");
+      if (!multi) {
+        add(
+            Rules.SLICE_CAPACITY,
+            rp,
+            Reason.FORBIDDEN,
+            "allowMultipleAllocations must be true",
+            "set allowMultipleAllocations: true or remove requestPolicy");
+      } else {
+        requestPolicy(c.getValue(), c.getRequestPolicy(), rp);
+      }
+    }
+    List<DeviceTaint> taints = nn(d.getTaints());
+    int maxTaints =
+        version == TargetVersion.V1_34 ? DEVICE_TAINTS_MAX_LENGTH_1_34 : DEVICE_TAINTS_MAX_LENGTH;
+    if (taints.size() > maxTaints) {
+      add(
+          Rules.SLICE_TAINT,
+          p.child("taints"),
+          Reason.TOO_MANY,
+          "must have at most "
+              + maxTaints
+              + " items, found "
+              + taints.size()
+              + (version == TargetVersion.V1_34 ? " (Kubernetes 1.34 allows 4)" : ""),
+          "use fewer taints per device");
+    } else {
+      for (int i = 0; i < taints.size(); i++) taint(taints.get(i), p.child("taints").index(i));
+    }
+    List<DeviceCounterConsumption> consumes = nn(d.getConsumesCounters());
+    if (consumes.size() > RESOURCE_SLICE_MAX_DEVICE_COUNTER_CONSUMPTIONS_PER_DEVICE) {
+      add(
+          Rules.SLICE_COUNTER,
+          p.child("consumesCounters"),
+          Reason.TOO_MANY,
+          "must have at most "
+              + RESOURCE_SLICE_MAX_DEVICE_COUNTER_CONSUMPTIONS_PER_DEVICE
+              + " items, found "
+              + consumes.size(),
+          "consume from at most two counter sets");
+    } else {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < consumes.size(); i++) {
+        FieldPath cp = p.child("consumesCounters").index(i);
+        counterSetName(consumes.get(i).getCounterSet(), cp.child("counterSet"));
+        counters(
+            consumes.get(i).getCounters(),
+            cp.child("counters"),
+            RESOURCE_SLICE_MAX_COUNTERS_PER_DEVICE_COUNTER_CONSUMPTION);
+      }
+      for (int i = 0; i < consumes.size(); i++) {
+        if (!seen.add(Objects0.str(consumes.get(i).getCounterSet())))
+          add(
+              Rules.SLICE_COUNTER,
+              p.child("consumesCounters").index(i),
+              Reason.DUPLICATE,
+              "Duplicate value: \"" + consumes.get(i).getCounterSet() + "\"",
+              "name each counter set once");
+      }
+    }
+    if (perDeviceNodeSelection) {
+      List<String> set = new ArrayList<>();
+      if (d.getNodeName() != null) {
+        if (!d.getNodeName().isEmpty()) set.add("`nodeName`");
+        else
+          add(
+              Rules.SLICE_NODE_SELECTION,
+              p.child("nodeName"),
+              Reason.INVALID,
+              "'': must not be empty",
+              "set the node name");
+      }
+      if (d.getNodeSelector() != null) {
+        set.add("`nodeSelector`");
+        nodeSelector(d.getNodeSelector(), p.child("nodeSelector"));
+      }
+      if (d.getAllNodes() != null) {
+        if (d.getAllNodes()) set.add("`allNodes`");
+        else
+          add(
+              Rules.SLICE_NODE_SELECTION,
+              p.child("allNodes"),
+              Reason.INVALID,
+              "false: must be either unset or set to true",
+              "remove allNodes or set it to true");
+      }
+      if (set.isEmpty())
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            p,
+            Reason.REQUIRED,
+            "exactly one of `nodeName`, `nodeSelector`, or `allNodes` is required when `perDeviceNodeSelection` is set to true in the ResourceSlice spec",
+            "set one of them on the device");
+      else if (set.size() > 1)
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            p,
+            Reason.INVALID,
+            "{"
+                + String.join(", ", set)
+                + "}: exactly one of `nodeName`, `nodeSelector`, or `allNodes` is required when `perDeviceNodeSelection` is set to true in the ResourceSlice spec",
+            "keep one of them");
+    } else if (d.getNodeName() != null || d.getNodeSelector() != null || d.getAllNodes() != null) {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          p,
+          Reason.INVALID,
+          "`nodeName`, `nodeSelector` and `allNodes` can only be set if `perDeviceNodeSelection` is set to true in the ResourceSlice spec",
+          "set spec.perDeviceNodeSelection: true or remove the device's node fields");
+    }
+    bindingConditions(nn(d.getBindingConditions()), nn(d.getBindingFailureConditions()), p);
+  }
+
+  private void bindingConditions(List<String> conds, List<String> failures, FieldPath p) {
+    for (Object[] pair :
+        new Object[][] {{conds, "bindingConditions"}, {failures, "bindingFailureConditions"}}) {
+      @SuppressWarnings("unchecked")
+      List<String> list = (List<String>) pair[0];
+      FieldPath lp = p.child((String) pair[1]);
+      if (list.size() > BINDING_CONDITIONS_MAX_SIZE) {
+        add(
+            Rules.SLICE_DEVICE,
+            lp,
+            Reason.TOO_MANY,
+            "must have at most " + BINDING_CONDITIONS_MAX_SIZE + " items, found " + list.size(),
+            "use at most 4 conditions");
+        continue;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        for (String m : Names.qualifiedName(list.get(i)))
+          add(
+              Rules.SLICE_DEVICE,
+              lp.index(i),
+              Reason.INVALID,
+              "'" + list.get(i) + "': " + m,
+              "conditions are label names");
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < conds.size(); i++)
+      if (!seen.add(conds.get(i)))
+        add(
+            Rules.SLICE_DEVICE,
+            p.child("bindingConditions").index(i),
+            Reason.DUPLICATE,
+            "Duplicate value: \"" + conds.get(i) + "\"",
+            "list each condition once");
+    Set<String> seenF = new HashSet<>();
+    for (int i = 0; i < failures.size(); i++) {
+      if (!seenF.add(failures.get(i)))
+        add(
+            Rules.SLICE_DEVICE,
+            p.child("bindingFailureConditions").index(i),
+            Reason.DUPLICATE,
+            "Duplicate value: \"" + failures.get(i) + "\"",
+            "list each condition once");
+      if (conds.contains(failures.get(i)))
+        add(
+            Rules.SLICE_DEVICE,
+            p.child("bindingFailureConditions").index(i),
+            Reason.INVALID,
+            "'"
+                + failures.get(i)
+                + "': bindingFailureConditions must not overlap with bindingConditions",
+            "use different condition types");
+    }
+    if (conds.isEmpty() && !failures.isEmpty())
+      add(
+          Rules.SLICE_DEVICE,
+          p.child("bindingConditions"),
+          Reason.INVALID,
+          "bindingConditions are required to use bindingFailureConditions",
+          "add bindingConditions");
+    if (failures.isEmpty() && !conds.isEmpty())
+      add(
+          Rules.SLICE_DEVICE,
+          p.child("bindingFailureConditions"),
+          Reason.INVALID,
+          "bindingFailureConditions are required to use bindingConditions",
+          "add bindingFailureConditions");
+  }
+
+  private void attribute(DeviceAttribute a, FieldPath p) {
+    int fields = 0;
+    if (a == null) a = new DeviceAttribute();
+    if (a.getBool() != null) fields++;
+    if (a.getInt() != null) fields++;
+    if (a.getString() != null) {
+      fields++;
+      stringValue(a.getString(), p.child("string"));
+    }
+    if (a.getVersion() != null) {
+      fields++;
+      versionValue(a.getVersion(), p.child("version"));
+    }
+    // fabric8 reads an absent list as an empty one, so an empty list counts as unset here; the
+    // server's "must not be empty if specified" cannot be told apart from an absent field.
+    if (sz(a.getBools()) > 0) fields++;
+    if (sz(a.getInts()) > 0) fields++;
+    if (sz(a.getStrings()) > 0) {
+      fields++;
+      for (int i = 0; i < a.getStrings().size(); i++)
+        stringValue(a.getStrings().get(i), p.child("strings").index(i));
+    }
+    if (sz(a.getVersions()) > 0) {
+      fields++;
+      for (int i = 0; i < a.getVersions().size(); i++)
+        versionValue(a.getVersions().get(i), p.child("versions").index(i));
+    }
+    if (fields != 1) {
+      add(
+          Rules.SLICE_ATTRIBUTE,
+          p,
+          Reason.INVALID,
+          "exactly one value must be specified, found " + fields,
+          "set exactly one of int, bool, string, version (or a list form)");
+    }
+  }
+
+  private void stringValue(String v, FieldPath p) {
+    if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > DEVICE_ATTRIBUTE_MAX_VALUE_LENGTH) {
+      add(
+          Rules.SLICE_ATTRIBUTE,
+          p,
+          Reason.TOO_LONG,
+          "may not be more than " + DEVICE_ATTRIBUTE_MAX_VALUE_LENGTH + " bytes",
+          "shorten the value");
+    }
+  }
+
+  private void versionValue(String v, FieldPath p) {
+    if (!KubeSemver.isSemver(v, false)) {
+      add(
+          Rules.SLICE_ATTRIBUTE,
+          p,
+          Reason.INVALID,
+          "'" + v + "': must be a string compatible with semver.org spec 2.0.0",
+          "write MAJOR.MINOR.PATCH, such as 550.54.15");
+    }
+    if (v.length() > DEVICE_ATTRIBUTE_MAX_VALUE_LENGTH) {
+      add(
+          Rules.SLICE_ATTRIBUTE,
+          p,
+          Reason.TOO_LONG,
+          "may not be more than " + DEVICE_ATTRIBUTE_MAX_VALUE_LENGTH + " bytes",
+          "shorten the value");
+    }
+  }
+
+  private void requestPolicy(Quantity capacityValue, CapacityRequestPolicy policy, FieldPath p) {
+    KubeQuantity max = q(capacityValue);
+    List<Quantity> valid = nn(policy.getValidValues());
+    if (!valid.isEmpty() && policy.getValidRange() != null) {
+      add(
+          Rules.SLICE_CAPACITY,
+          p,
+          Reason.FORBIDDEN,
+          "exactly one policy can be specified, cannot specify \"validValues\" and \"validRange\" at the same time",
+          "keep one of them");
+      return;
+    }
+    if (!valid.isEmpty()) {
+      if (policy.getDefault() == null) {
+        add(
+            Rules.SLICE_CAPACITY,
+            p.child("default"),
+            Reason.REQUIRED,
+            "required when validValues is defined",
+            "add a default");
+        return;
+      }
+      KubeQuantity def = q(policy.getDefault());
+      FieldPath vp = p.child("validValues");
+      for (int i = 0; i + 1 < valid.size(); i++) {
+        if (q(valid.get(i)).compareTo(q(valid.get(i + 1))) > 0)
+          add(
+              Rules.SLICE_CAPACITY,
+              vp.index(i + 1),
+              Reason.INVALID,
+              "'" + q(valid.get(i + 1)) + "': values must be sorted in ascending order",
+              "sort the values");
+      }
+      if (valid.size() > CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS) {
+        add(
+            Rules.SLICE_CAPACITY,
+            vp,
+            Reason.TOO_MANY,
+            "must have at most "
+                + CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS
+                + " items, found "
+                + valid.size(),
+            "offer at most 10 values");
+      } else {
+        boolean found = false;
+        Set<BigDecimal> seen = new HashSet<>();
+        for (int i = 0; i < valid.size(); i++) {
+          KubeQuantity v = q(valid.get(i));
+          if (max != null && v.compareTo(max) > 0)
+            add(
+                Rules.SLICE_CAPACITY,
+                vp.index(i),
+                Reason.INVALID,
+                "'" + v + "': option is larger than capacity value: " + max,
+                "keep options within the capacity");
+          if (v.equals(def)) found = true;
+          if (!seen.add(v.value().stripTrailingZeros()))
+            add(
+                Rules.SLICE_CAPACITY,
+                vp.index(i),
+                Reason.DUPLICATE,
+                "Duplicate value: \"" + v + "\"",
+                "list each value once");
+        }
+        if (!found)
+          add(
+              Rules.SLICE_CAPACITY,
+              vp,
+              Reason.INVALID,
+              "'" + def + "': default value is not valid according to the requestPolicy",
+              "make the default one of the valid values");
+      }
+    } else if (policy.getValidRange() != null) {
+      if (policy.getDefault() == null) {
+        add(
+            Rules.SLICE_CAPACITY,
+            p.child("default"),
+            Reason.REQUIRED,
+            "required when validRange is defined",
+            "add a default");
+        return;
+      }
+      KubeQuantity def = q(policy.getDefault());
+      CapacityRequestPolicyRange r = policy.getValidRange();
+      FieldPath rp = p.child("validRange");
+      if (r.getMin() == null) {
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("min"),
+            Reason.REQUIRED,
+            "required when validRange is defined",
+            "add min");
+        return;
+      }
+      KubeQuantity min = q(r.getMin());
+      if (max != null && min.compareTo(max) > 0)
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("min"),
+            Reason.INVALID,
+            "'" + min + "': min is larger than capacity value: " + max,
+            "lower min");
+      if (def.compareTo(min) < 0)
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("default"),
+            Reason.INVALID,
+            "'" + def + "': default is less than min: " + min,
+            "raise the default");
+      KubeQuantity rmax = r.getMax() == null ? null : q(r.getMax());
+      if (rmax != null) {
+        if (min.compareTo(rmax) > 0)
+          add(
+              Rules.SLICE_CAPACITY,
+              rp.child("max"),
+              Reason.INVALID,
+              "'" + min + "': min is larger than max: " + rmax,
+              "raise max");
+        if (max != null && rmax.compareTo(max) > 0)
+          add(
+              Rules.SLICE_CAPACITY,
+              rp.child("max"),
+              Reason.INVALID,
+              "'" + rmax + "': max is larger than capacity value: " + max,
+              "lower max");
+        if (def.compareTo(rmax) > 0)
+          add(
+              Rules.SLICE_CAPACITY,
+              rp.child("default"),
+              Reason.INVALID,
+              "'" + def + "': default is more than max: " + rmax,
+              "lower the default");
+      }
+      if (r.getStep() != null) {
+        KubeQuantity step = q(r.getStep());
+        if (step.sign() <= 0) {
+          add(
+              Rules.SLICE_CAPACITY,
+              rp.child("step"),
+              Reason.INVALID,
+              "'" + step + "': must be greater than zero",
+              "use a positive step");
+        } else {
+          if (max != null && min.add(step).compareTo(max) > 0)
+            add(
+                Rules.SLICE_CAPACITY,
+                rp.child("step"),
+                Reason.INVALID,
+                "'"
+                    + step
+                    + "': one step "
+                    + min.add(step)
+                    + " is larger than capacity value: "
+                    + max,
+                "use a smaller step");
+          boolean milli = gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE);
+          for (KubeQuantity v : rmax == null ? List.of(def) : List.of(def, rmax)) {
+            BigDecimal diff = v.value().subtract(min.value());
+            BigDecimal unit = milli ? step.value() : new BigDecimal(step.value().toBigInteger());
+            if (!milli)
+              diff = new BigDecimal(v.value().toBigInteger().subtract(min.value().toBigInteger()));
+            if (unit.signum() > 0 && diff.remainder(unit).signum() != 0)
+              add(
+                  Rules.SLICE_CAPACITY,
+                  rp.child("step"),
+                  Reason.INVALID,
+                  "'"
+                      + v
+                      + "': value is not a multiple of a given step ("
+                      + step
+                      + ") from ("
+                      + min
+                      + ")",
+                  "align default and max to min + n*step");
+          }
+        }
+      }
+    }
+  }
+
+  private static KubeQuantity q(Quantity quantity) {
+    if (quantity == null) return null;
+    try {
+      return CelDeviceInput.quantity(quantity);
+    } catch (IllegalArgumentException e) {
+      return KubeQuantity.of(BigDecimal.ZERO);
+    }
+  }
+
+  void taint(DeviceTaint t, FieldPath p) {
+    String key = Objects0.str(t.getKey());
+    if (key.isEmpty())
+      add(
+          Rules.SLICE_TAINT,
+          p.child("key"),
+          Reason.INVALID,
+          "'': name part must be non-empty",
+          "set a taint key such as example.com/unhealthy");
+    else
+      for (String m : Names.qualifiedName(key))
+        add(
+            Rules.SLICE_TAINT,
+            p.child("key"),
+            Reason.INVALID,
+            "'" + key + "': " + m,
+            "taint keys are label names");
+    String value = Objects0.str(t.getValue());
+    if (!value.isEmpty())
+      for (String m : Names.labelValue(value))
+        add(
+            Rules.SLICE_TAINT,
+            p.child("value"),
+            Reason.INVALID,
+            "'" + value + "': " + m,
+            "taint values are label values");
+    String effect = Objects0.str(t.getEffect());
+    if (effect.isEmpty())
+      add(
+          Rules.SLICE_TAINT,
+          p.child("effect"),
+          Reason.REQUIRED,
+          "an effect is required",
+          "use NoSchedule, NoExecute or None");
+    else if (!TAINT_EFFECTS.contains(effect))
+      add(
+          Rules.SLICE_TAINT,
+          p.child("effect"),
+          Reason.NOT_SUPPORTED,
+          "Unsupported value: \""
+              + effect
+              + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
+          "use NoSchedule, NoExecute or None");
+  }
+
+  private void counterSetName(String name, FieldPath p) {
+    if (name == null || name.isEmpty()) {
+      add(
+          Rules.SLICE_COUNTER,
+          p,
+          Reason.REQUIRED,
+          "a counter set name is required",
+          "name the counter set");
+      return;
+    }
+    for (String m : Names.dnsLabel(name))
+      add(
+          Rules.SLICE_COUNTER,
+          p,
+          Reason.INVALID,
+          "'" + name + "': " + m,
+          "counter set names are DNS labels");
+  }
+
+  private void counters(Map<String, Counter> counters, FieldPath p, int max) {
+    if (counters == null || counters.isEmpty()) {
+      add(
+          Rules.SLICE_COUNTER,
+          p,
+          Reason.REQUIRED,
+          "at least one counter is required",
+          "add counters");
+      return;
+    }
+    if (counters.size() > max) {
+      add(
+          Rules.SLICE_COUNTER,
+          p,
+          Reason.TOO_MANY,
+          "must have at most " + max + " items, found " + counters.size(),
+          "use fewer counters");
+      return;
+    }
+    for (String k : new TreeMap<>(counters).keySet()) {
+      for (String m : Names.dnsLabel(k))
+        add(
+            Rules.SLICE_COUNTER,
+            p,
+            Reason.INVALID,
+            "'" + k + "': " + m,
+            "counter names are DNS labels");
+    }
+  }
+
+  private void nodeSelector(NodeSelector s, FieldPath p) {
+    List<NodeSelectorTerm> terms = nn(s.getNodeSelectorTerms());
+    if (terms.isEmpty()) {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          p.child("nodeSelectorTerms"),
+          Reason.REQUIRED,
+          "must have at least one node selector term",
+          "add a term");
+    }
+    for (int i = 0; i < terms.size(); i++) {
+      List<NodeSelectorRequirement> exprs = nn(terms.get(i).getMatchExpressions());
+      for (int j = 0; j < exprs.size(); j++) {
+        NodeSelectorRequirement r = exprs.get(j);
+        FieldPath rp = p.child("nodeSelectorTerms").index(i).child("matchExpressions").index(j);
+        String op = Objects0.str(r.getOperator());
+        int values = nn(r.getValues()).size();
+        switch (op) {
+          case "In":
+          case "NotIn":
+            if (values == 0)
+              add(
+                  Rules.SLICE_NODE_SELECTION,
+                  rp.child("values"),
+                  Reason.REQUIRED,
+                  "must be specified when `operator` is 'In' or 'NotIn'",
+                  "add values");
+            break;
+          case "Exists":
+          case "DoesNotExist":
+            if (values > 0)
+              add(
+                  Rules.SLICE_NODE_SELECTION,
+                  rp.child("values"),
+                  Reason.FORBIDDEN,
+                  "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                  "remove values");
+            break;
+          case "Gt":
+          case "Lt":
+            if (values != 1)
+              add(
+                  Rules.SLICE_NODE_SELECTION,
+                  rp.child("values"),
+                  Reason.REQUIRED,
+                  "must be specified single value when `operator` is 'Lt' or 'Gt'",
+                  "give one integer value");
+            break;
+          default:
+            add(
+                Rules.SLICE_NODE_SELECTION,
+                rp.child("operator"),
+                Reason.INVALID,
+                "'" + op + "': not a valid selector operator",
+                "use In, NotIn, Exists, DoesNotExist, Gt or Lt");
+        }
+        for (String m : Names.qualifiedName(Objects0.str(r.getKey())))
+          add(
+              Rules.SLICE_NODE_SELECTION,
+              rp.child("key"),
+              Reason.INVALID,
+              "'" + r.getKey() + "': " + m,
+              "keys are label names");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------- DeviceTaintRule
+
+  private void taintRule(DeviceTaintRule r) {
+    if (r.getSpec() == null) return;
+    FieldPath p = FieldPath.of("spec");
+    var sel = r.getSpec().getDeviceSelector();
+    if (sel != null) {
+      FieldPath sp = p.child("deviceSelector");
+      if (sel.getDriver() != null)
+        driverName(Rules.TAINT_RULE, sel.getDriver(), sp.child("driver"));
+      if (sel.getPool() != null) poolName(Rules.TAINT_RULE, sel.getPool(), sp.child("pool"));
+      if (sel.getDevice() != null)
+        for (String m : Names.dnsLabel(sel.getDevice()))
+          add(
+              Rules.TAINT_RULE,
+              sp.child("device"),
+              Reason.INVALID,
+              "'" + sel.getDevice() + "': " + m,
+              "device names are DNS labels");
+    }
+    if (r.getSpec().getTaint() == null) {
+      add(
+          Rules.SLICE_TAINT,
+          p.child("taint", "effect"),
+          Reason.REQUIRED,
+          "a taint is required",
+          "add spec.taint with key and effect");
+    } else {
+      taint(r.getSpec().getTaint(), p.child("taint"));
+    }
+  }
+
+  // -------------------------------------------------------------------------------- helpers
+
+  private boolean tooMany(String rule, List<?> list, int max, FieldPath p) {
+    if (list.size() > max) {
+      add(
+          rule,
+          p,
+          Reason.TOO_MANY,
+          "must have at most " + max + " items, found " + list.size(),
+          "split it: at most " + max + " allowed");
+      return true;
+    }
+    return false;
+  }
+
+  private static int sz(List<?> l) {
+    return l == null ? 0 : l.size();
+  }
+
+  static <T> List<T> nn(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+
+  /** Null-safe string access. */
+  static final class Objects0 {
+    private Objects0() {}
+
+    static String str(String s) {
+      return s == null ? "" : s;
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static BigInteger unused() {
+    return BigInteger.ZERO;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.aiconform.dra.internal.validation;
+
+import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.validation.Defaulter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceToleration;
+import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import java.util.List;
+
+/**
+ * The API server's defaulting of resource.k8s.io/v1 claims (pkg/apis/resource/v1/defaults.go):
+ * {@code allocationMode} becomes ExactCount and, for ExactCount, {@code count} 0 becomes 1, on
+ * exact requests and on every {@code firstAvailable} alternative; toleration operators default to
+ * Equal (types.go {@code +default="Equal"}). Taint {@code timeAdded} is left alone: it is a
+ * timestamp the server sets and no rule depends on it.
+ */
+public final class ResourceDefaulter implements Defaulter {
+  @Override
+  public boolean appliesTo(HasMetadata object) {
+    return object instanceof ResourceClaim || object instanceof ResourceClaimTemplate;
+  }
+
+  @Override
+  public void apply(HasMetadata copy, TargetVersion version) {
+    DeviceClaim devices = null;
+    if (copy instanceof ResourceClaim && ((ResourceClaim) copy).getSpec() != null) {
+      devices = ((ResourceClaim) copy).getSpec().getDevices();
+    } else if (copy instanceof ResourceClaimTemplate
+        && ((ResourceClaimTemplate) copy).getSpec() != null
+        && ((ResourceClaimTemplate) copy).getSpec().getSpec() != null) {
+      devices = ((ResourceClaimTemplate) copy).getSpec().getSpec().getDevices();
+    }
+    if (devices == null || devices.getRequests() == null) return;
+    for (DeviceRequest r : devices.getRequests()) {
+      if (r == null) continue;
+      ExactDeviceRequest e = r.getExactly();
+      if (e != null) {
+        if (e.getAllocationMode() == null || e.getAllocationMode().isEmpty())
+          e.setAllocationMode("ExactCount");
+        if ("ExactCount".equals(e.getAllocationMode())
+            && (e.getCount() == null || e.getCount() == 0)) e.setCount(1L);
+        tolerations(e.getTolerations());
+      }
+      if (r.getFirstAvailable() != null) {
+        for (DeviceSubRequest s : r.getFirstAvailable()) {
+          if (s.getAllocationMode() == null || s.getAllocationMode().isEmpty())
+            s.setAllocationMode("ExactCount");
+          if ("ExactCount".equals(s.getAllocationMode())
+              && (s.getCount() == null || s.getCount() == 0)) s.setCount(1L);
+          tolerations(s.getTolerations());
+        }
+      }
+    }
+  }
+
+  private static void tolerations(List<DeviceToleration> ts) {
+    if (ts == null) return;
+    for (DeviceToleration t : ts) {
+      if (t.getOperator() == null || t.getOperator().isEmpty()) t.setOperator("Equal");
+    }
+  }
+}
