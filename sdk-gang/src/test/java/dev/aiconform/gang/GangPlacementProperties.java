@@ -26,7 +26,7 @@ class GangPlacementProperties {
   record RoleSpec(int replicas, int min, int cpu, int gpus) {}
 
   /** A gang: its roles and backend. */
-  record GangSpec(List<RoleSpec> roles, GangBackend backend) {
+  record GangSpec(List<RoleSpec> roles, GangBackend backend, WorkloadShape shape) {
     int minMember() {
       return effectiveRoles().stream().mapToInt(RoleSpec::min).sum();
     }
@@ -61,7 +61,9 @@ class GangPlacementProperties {
   @Provide
   Arbitrary<GangSpec> gangs() {
     return Combinators.combine(
-            roles().list().ofMinSize(1).ofMaxSize(2), Arbitraries.of(GangBackend.class))
+            roles().list().ofMinSize(1).ofMaxSize(2),
+            Arbitraries.of(GangBackend.class),
+            Arbitraries.of(WorkloadShape.PODS, WorkloadShape.JOBSET))
         .as(GangSpec::new);
   }
 
@@ -89,7 +91,7 @@ class GangPlacementProperties {
   }
 
   static GangGroup gang(String name, GangSpec spec) {
-    GangGroup.Builder b = GangGroup.named(name).queue("q").shape(WorkloadShape.PODS);
+    GangGroup.Builder b = GangGroup.named(name).queue("q").shape(spec.shape());
     for (int r = 0; r < spec.roles().size(); r++) {
       RoleSpec role = spec.roles().get(r);
       b.role(

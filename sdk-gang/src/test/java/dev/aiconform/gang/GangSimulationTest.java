@@ -401,4 +401,28 @@ class GangSimulationTest {
     assertThat(r.pods().get(0).reason().orElse(""))
         .contains("gang serve: waiting for 2 more pods to be created (1 of 3 exist)");
   }
+
+  @Test
+  void kueueStartsALeaderReadyGroupLeaderFirst() {
+    GangGroup g =
+        GangGroup.named("serve")
+            .role("leader", 1, GangFixtures.template("l", "1", 8))
+            .role("worker", 2, GangFixtures.template("w", "1", 8))
+            .queue("q")
+            .shape(WorkloadShape.LEADER_WORKER_SET)
+            .build();
+    ManifestBundle bundle = g.render(GangBackend.KUEUE, TargetVersion.V1_37);
+    GenericKubernetesResource lws =
+        (GenericKubernetesResource)
+            bundle
+                .manifestsOf(GroupKind.of("leaderworkerset.x-k8s.io", "LeaderWorkerSet"))
+                .get(0)
+                .object();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = (Map<String, Object>) lws.getAdditionalProperties().get("spec");
+    spec.put("startupPolicy", "LeaderReady");
+    InMemoryCluster c = cluster(gpuNodes(3));
+    c.apply(bundle);
+    assertThat(c.report().bound()).isEqualTo(3);
+  }
 }

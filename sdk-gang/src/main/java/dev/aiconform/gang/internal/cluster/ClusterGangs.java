@@ -368,6 +368,16 @@ final class ClusterGangs {
             .filter(x -> x.ref().name().equals(key.name()))
             .findFirst();
     int expected = c.map(KueueWorkloads.Candidate::pods).orElse(members.size());
+    boolean leaderReady =
+        c.flatMap(KueueWorkloads.Candidate::owner)
+            .filter(GangKeys.LEADER_WORKER_SET::matches)
+            .map(o -> "LeaderReady".equals(Tree.of(o).at("spec", "startupPolicy").string("")))
+            .orElse(false);
+    if (leaderReady) {
+      // workers come only once the leader runs: Kueue reserves the group's quota, the leader
+      // starts alone and the workers follow
+      expected = 1;
+    }
     // Kueue admits a workload's pods all at once: its minimum is every pod
     b.minCount(Math.max(1, expected));
     b.expectedMembers(expected);

@@ -28,7 +28,8 @@ public final class GangRules implements RuleSet {
           new KueueRules.PodSetsRule(),
           new KueueRules.TopologyRule(),
           new QueueRule(),
-          new NameLengthRule());
+          new NameLengthRule(),
+          new LeaderReadyRule());
 
   @Override
   public List<Rule> rules() {
