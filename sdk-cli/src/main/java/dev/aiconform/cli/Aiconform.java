@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
+      ApplyCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },

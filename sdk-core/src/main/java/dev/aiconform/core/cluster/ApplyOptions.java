@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * conflicts.
  *
  * <pre>{@code
- * ApplyOptions.defaults().withDryRun(ApplyOptions.DryRun.SERVER)
+ * ApplyOptions.builder().dryRun(ApplyOptions.DryRun.SERVER).build()
  * }</pre>
  */
 @Value.Immutable
