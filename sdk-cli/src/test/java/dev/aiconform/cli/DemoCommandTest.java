@@ -23,7 +23,7 @@ class DemoCommandTest {
     assertThat(r.out())
         .contains("1. A sample AI workload, built in code (6 objects)")
         .contains("2. Validated like the API server")
-        .contains("0 errors, 0 warnings")
+        .contains("checked for Kubernetes 1.37: no findings")
         .contains("3. Wrote the YAML")
         .contains("4. Ran it on an in-memory cluster")
         .contains("4 pods bound, 2 pending")

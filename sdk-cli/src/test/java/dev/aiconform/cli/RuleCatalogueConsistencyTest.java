@@ -27,21 +27,8 @@ class RuleCatalogueConsistencyTest {
    * Violations known in other modules, each to be fixed by its owner. The tests fail on any other
    * violation, and also when a listed one is fixed, so this list only shrinks: delete the entry
    * then.
-   *
-   * <p>sdk-dra: dra.conformance.extended-resource names dra_support for every version, but
-   * dra_support left the checklist in 1.36 (base conformance covers it); restrict the rule's
-   * versions to 1.34–1.35 or drop the requirement from 1.36.
    */
-  static final Set<String> KNOWN_REQUIREMENT_GAPS =
-      Set.of(
-          "dra.conformance.extended-resource → dra_support is not in AI conformance 1.36",
-          "dra.conformance.extended-resource → dra_support is not in AI conformance 1.37");
-
-  /** sdk-dra: dra.request.derived-attribute has no examples for the rule catalogue yet. */
-  static final Set<String> KNOWN_MISSING_EXAMPLES =
-      Set.of(
-          "dra.request.derived-attribute failing example",
-          "dra.request.derived-attribute fixed example");
+  static final Set<String> KNOWN_REQUIREMENT_GAPS = Set.of();
 
   static List<RuleInfo> allRules() {
     List<RuleInfo> rules = new ArrayList<>();

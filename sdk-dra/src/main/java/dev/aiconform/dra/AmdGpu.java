@@ -32,12 +32,22 @@ public final class AmdGpu {
       VOCABULARY.version("driverVersion", "amdgpu driver version");
   public static final StringAttribute DRIVER_SRC_VERSION =
       VOCABULARY.string("driverSrcVersion", "driver source version");
+  public static final IntAttribute NUMA_NODE =
+      VOCABULARY.integer("numaNode", "NUMA node the GPU is attached to");
+  public static final StringAttribute COMPUTE_PARTITION =
+      VOCABULARY.string("computePartition", "auto-partition mode: spx, dpx or cpx");
+  public static final StringAttribute MEMORY_PARTITION =
+      VOCABULARY.string("memoryPartition", "auto-partition mode: nps1, nps2 or nps4");
+  public static final IntAttribute GPU_INDEX =
+      VOCABULARY.integer("gpuIndex", "auto-partition mode: physical GPU index");
   public static final StringAttribute PARTITION_PROFILE =
       VOCABULARY.string("partitionProfile", "compute/memory partition profile such as spx_nps1");
 
   public static final Capacity MEMORY = VOCABULARY.capacity("memory", "VRAM");
   public static final Capacity COMPUTE_UNITS = VOCABULARY.capacity("computeUnits", "compute units");
   public static final Capacity SIMD_UNITS = VOCABULARY.capacity("simdUnits", "SIMD units");
+  public static final Capacity PARTITIONS =
+      VOCABULARY.capacity("partitions", "auto-partition mode: partitions of the configuration");
 
   private AmdGpu() {}
 }

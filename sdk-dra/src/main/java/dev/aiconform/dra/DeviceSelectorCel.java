@@ -35,6 +35,33 @@ public final class DeviceSelectorCel {
     return new Compiled(DraCelEnvironment.get(listTypeAttributes).compile(expression));
   }
 
+  /**
+   * The CEL value of one device ({@code device.driver}, attributes and capacities by domain), built
+   * once to evaluate several selectors on it, as the allocator does.
+   *
+   * <pre>{@code
+   * DeviceSelectorCel.DeviceValue gpu = DeviceSelectorCel.device("gpu.nvidia.com", device);
+   * boolean both = classSelector.matches(gpu) && requestSelector.matches(gpu);
+   * }</pre>
+   */
+  public static final class DeviceValue {
+    private final CelDeviceInput input;
+
+    private DeviceValue(CelDeviceInput input) {
+      this.input = input;
+    }
+  }
+
+  /**
+   * The CEL value of a device of {@code driver}.
+   *
+   * @throws IllegalArgumentException when an attribute value cannot be read (an invalid semantic
+   *     version, for example)
+   */
+  public static DeviceValue device(String driver, Device device) {
+    return new DeviceValue(CelDeviceInput.of(driver, device));
+  }
+
   /** A compiled expression or why it did not compile. */
   public static final class Compiled {
     private final CompiledExpression delegate;
@@ -73,6 +100,19 @@ public final class DeviceSelectorCel {
       try {
         return delegate.matches(CelDeviceInput.of(driver, device));
       } catch (CompiledExpression.CelRuntimeError | IllegalArgumentException e) {
+        throw new IllegalStateException("CEL runtime error: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Whether the device matches, for a device value built once with {@link #device}.
+     *
+     * @throws IllegalStateException with the CEL runtime error
+     */
+    public boolean matches(DeviceValue device) {
+      try {
+        return delegate.matches(device.input);
+      } catch (CompiledExpression.CelRuntimeError e) {
         throw new IllegalStateException("CEL runtime error: " + e.getMessage(), e);
       }
     }

@@ -3,6 +3,8 @@ package dev.aiconform.dra;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.resource.v1.CapacityRequestPolicyBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.CapacityRequestPolicyRangeBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.CounterBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.CounterSetBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.Device;
@@ -88,7 +90,7 @@ public final class ResourceSlices {
     }
 
     public Builder device(String name, Consumer<DeviceSpec> device) {
-      DeviceSpec d = new DeviceSpec(name);
+      DeviceSpec d = new DeviceSpec(name, driver);
       device.accept(d);
       devices.add(d.build());
       return this;
@@ -129,31 +131,35 @@ public final class ResourceSlices {
   public static final class DeviceSpec {
     private final DeviceBuilder d;
 
-    DeviceSpec(String name) {
+    private final String driver;
+
+    DeviceSpec(String name, String driver) {
+      this.driver = driver;
       d = new DeviceBuilder().withName(name);
     }
 
-    private static String key(Attribute a, String driver) {
-      return a.qualifiedName();
+    /** Drivers publish their own attributes and capacities by bare id, others qualified. */
+    private String key(Attribute a) {
+      return a.domain().equals(driver) ? a.id() : a.qualifiedName();
     }
 
     public DeviceSpec attribute(StringAttribute a, String value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withString(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withString(value).build());
       return this;
     }
 
     public DeviceSpec attribute(IntAttribute a, long value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withInt(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withInt(value).build());
       return this;
     }
 
     public DeviceSpec attribute(BoolAttribute a, boolean value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withBool(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withBool(value).build());
       return this;
     }
 
     public DeviceSpec attribute(VersionAttribute a, String value) {
-      d.addToAttributes(key(a, null), new DeviceAttributeBuilder().withVersion(value).build());
+      d.addToAttributes(key(a), new DeviceAttributeBuilder().withVersion(value).build());
       return this;
     }
 
@@ -168,12 +174,58 @@ public final class ResourceSlices {
       return this;
     }
 
+    public DeviceSpec versionAttribute(String name, String version) {
+      d.addToAttributes(name, new DeviceAttributeBuilder().withVersion(version).build());
+      return this;
+    }
+
     public DeviceSpec capacity(Capacity c, String quantity) {
-      return capacity(c.qualifiedName(), quantity);
+      return capacity(c.domain().equals(driver) ? c.id() : c.qualifiedName(), quantity);
     }
 
     public DeviceSpec capacity(String name, String quantity) {
       d.addToCapacity(name, new DeviceCapacityBuilder().withValue(new Quantity(quantity)).build());
+      return this;
+    }
+
+    /**
+     * A consumable capacity shared by allocations in steps: each allocation consumes a multiple of
+     * {@code step} from {@code min} (requests are rounded up), {@code default} when it requests
+     * nothing, at most {@code max} (null: no maximum). Use with {@link #allowMultipleAllocations}.
+     */
+    public DeviceSpec capacityRange(
+        String name, String quantity, String defaultQuantity, String min, String max, String step) {
+      CapacityRequestPolicyRangeBuilder range =
+          new CapacityRequestPolicyRangeBuilder().withMin(new Quantity(min));
+      if (max != null) range.withMax(new Quantity(max));
+      if (step != null) range.withStep(new Quantity(step));
+      CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
+      if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
+      policy.withValidRange(range.build());
+      d.addToCapacity(
+          name,
+          new DeviceCapacityBuilder()
+              .withValue(new Quantity(quantity))
+              .withRequestPolicy(policy.build())
+              .build());
+      return this;
+    }
+
+    /**
+     * A consumable capacity allocations take in fixed sizes: requests are rounded up to the next of
+     * {@code validValues} (ascending); {@code default} when an allocation requests nothing.
+     */
+    public DeviceSpec capacityValues(
+        String name, String quantity, String defaultQuantity, String... validValues) {
+      CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
+      if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
+      for (String v : validValues) policy.addToValidValues(new Quantity(v));
+      d.addToCapacity(
+          name,
+          new DeviceCapacityBuilder()
+              .withValue(new Quantity(quantity))
+              .withRequestPolicy(policy.build())
+              .build());
       return this;
     }
 

@@ -161,4 +161,19 @@ class DeviceSelectorCelTest {
           .isTrue();
     }
   }
+
+  @Test
+  void oneDeviceValueServesSeveralSelectors() {
+    DeviceSelectorCel.DeviceValue gpu = DeviceSelectorCel.device(NvidiaGpu.DRIVER, H100);
+    assertThat(DeviceSelectorCel.compile("device.driver == 'gpu.nvidia.com'").matches(gpu))
+        .isTrue();
+    assertThat(NvidiaGpu.MEMORY.atLeast("100Gi").expression())
+        .satisfies(e -> assertThat(DeviceSelectorCel.compile(e).matches(gpu)).isFalse());
+    assertThatThrownBy(
+            () ->
+                DeviceSelectorCel.compile("device.attributes['gpu.nvidia.com'].index == 0")
+                    .matches(gpu))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no such key: index");
+  }
 }

@@ -36,7 +36,7 @@ final class AdminAccessNamespaceRule implements Rule {
           .failingExample(
               "apiVersion: v1\nkind: Namespace\nmetadata: {name: ml}\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: monitor, namespace: ml}\nspec:\n  devices:\n    requests: [{name: all, exactly: {deviceClassName: gpu.nvidia.com, allocationMode: All, adminAccess: true}}]\n")
           .fixedExample(
-              "apiVersion: v1\nkind: Namespace\nmetadata: {name: ml, labels: {resource.kubernetes.io/admin-access: \"true\"}}\n")
+              "apiVersion: v1\nkind: Namespace\nmetadata: {name: ml, labels: {resource.kubernetes.io/admin-access: \"true\"}}\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: monitor, namespace: ml}\nspec:\n  devices:\n    requests: [{name: all, exactly: {deviceClassName: gpu.nvidia.com, allocationMode: All, adminAccess: true}}]\n")
           .build();
 
   @Override

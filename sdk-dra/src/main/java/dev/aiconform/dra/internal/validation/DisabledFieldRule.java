@@ -42,7 +42,9 @@ final class DisabledFieldRule implements Rule {
           .description(
               "pkg/registry/resource/*/strategy.go dropDisabledFields: with a feature gate off (by default or by override), the API server clears the field instead of rejecting the object; for example firstAvailable needs DRAPrioritizedList, request tolerations and device taints need DRADeviceTaints (on from 1.36), sharedCounters/consumesCounters need DRAPartitionableDevices (on from 1.36).")
           .failingExample(
-              "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: s}\nspec:\n  driver: gpu.example.com\n  pool: {name: n1, resourceSliceCount: 1}\n  nodeName: n1\n  devices: [{name: gpu-0, taints: [{key: example.com/bad, effect: NoSchedule}]}]\n# validated for 1.35, where DRADeviceTaints is off\n")
+              "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, attributes: {resource.kubernetes.io/numaNode: {ints: [0, 1]}}}]\n# DRAListTypeAttributes is alpha (off) in 1.36 and 1.37\n")
+          .fixedExample(
+              "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, attributes: {resource.kubernetes.io/numaNode: {int: 0}}}]\n")
           .build();
 
   @Override

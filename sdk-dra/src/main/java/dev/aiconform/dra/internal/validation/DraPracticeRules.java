@@ -1,6 +1,9 @@
 package dev.aiconform.dra.internal.validation;
 
 import dev.aiconform.core.GroupKind;
+import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.VersionRange;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.Rule;
@@ -8,6 +11,8 @@ import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.dra.Attribute;
+import dev.aiconform.dra.DeviceAllocator;
+import dev.aiconform.dra.DevicePlacement;
 import dev.aiconform.dra.DriverVocabulary;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,6 +24,9 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceClass;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +58,8 @@ final class DraPracticeRules {
   private DraPracticeRules() {}
 
   static List<Rule> all() {
-    return List.of(unknownAttribute(), removedAttribute(), sharedClaim(), extendedResource());
+    return List.of(
+        unknownAttribute(), removedAttribute(), sharedClaim(), extendedResource(), unsatisfiable());
   }
 
   /** Every selector of a claim, template or class with its path. */
@@ -117,9 +126,9 @@ final class DraPracticeRules {
             .description(
                 "Attribute ids are dynamic map keys, so the API server cannot catch a typo; at scheduling time the selector fails with 'no such key' on every device of that driver. Checked against the known vocabularies (NVIDIA, AMD, Intel, Google TPU, the example driver, resource.kubernetes.io).")
             .failingExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].prodctName == 'x'\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].prodctName == 'NVIDIA H100 80GB HBM3'\"}}]\n")
             .fixedExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].productName == 'x'\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].productName == 'NVIDIA H100 80GB HBM3'\"}}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -201,9 +210,9 @@ final class DraPracticeRules {
             .description(
                 "The NVIDIA DRA driver stopped publishing 'index' and 'minor' in v25.8.0; selectors that still use them fail at scheduling time with 'no such key' on current drivers.")
             .failingExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].index == 0\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].index == 0\"}}]\n")
             .fixedExample(
-                "...selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].uuid == 'GPU-...'\"}}]")
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu, namespace: ml}\nspec:\n  devices:\n    requests:\n    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['resource.kubernetes.io'].pciBusID == '0000:18:00.0'\"}}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -249,9 +258,9 @@ final class DraPracticeRules {
             .description(
                 "A pod template that references a ResourceClaim by name makes every replica share the same allocated devices (and all replicas land where those devices are). Per-pod devices need resourceClaimTemplateName.")
             .failingExample(
-                "kind: Deployment\nspec:\n  replicas: 4\n  template:\n    spec:\n      resourceClaims: [{name: gpu, resourceClaimName: gpu}]\n")
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: serve, namespace: ml}\nspec:\n  replicas: 4\n  selector: {matchLabels: {app: serve}}\n  template:\n    metadata: {labels: {app: serve}}\n    spec:\n      containers: [{name: c, image: vllm/vllm-openai, resources: {claims: [{name: gpu}]}}]\n      resourceClaims: [{name: gpu, resourceClaimName: gpu}]\n")
             .fixedExample(
-                "kind: Deployment\nspec:\n  replicas: 4\n  template:\n    spec:\n      resourceClaims: [{name: gpu, resourceClaimTemplateName: gpu}]\n")
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: serve, namespace: ml}\nspec:\n  replicas: 4\n  selector: {matchLabels: {app: serve}}\n  template:\n    metadata: {labels: {app: serve}}\n    spec:\n      containers: [{name: c, image: vllm/vllm-openai, resources: {claims: [{name: gpu}]}}]\n      resourceClaims: [{name: gpu, resourceClaimTemplateName: gpu}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -294,14 +303,18 @@ final class DraPracticeRules {
             .id("dra.conformance.extended-resource")
             .category(Category.CONFORMANCE)
             .requirement("dra_support")
+            // dra_support is a requirement of AI conformance 1.34 and 1.35 only; from 1.36 base
+            // conformance covers DRA.
+            .versions(VersionRange.between(TargetVersion.V1_34, TargetVersion.V1_35))
             .severity(Severity.INFO)
             .kinds(DraRuleSet.POD_KINDS)
             .title("Accelerators requested by count could use DRA")
             .description(
                 "Requesting accelerators as count-only extended resources (nvidia.com/gpu: 1) cannot say which device; DRA claims select by attribute. AI-conformance dra_support (MUST for 1.34–1.35 platforms) requires the platform to offer DRA; since 1.36 a DeviceClass with extendedResourceName can back the same resource name with DRA.")
-            .failingExample("containers: [{name: c, resources: {limits: {nvidia.com/gpu: 1}}}]")
+            .failingExample(
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: train, namespace: ml}\nspec:\n  containers: [{name: c, image: pytorch/pytorch, resources: {limits: {nvidia.com/gpu: 1}}}]\n")
             .fixedExample(
-                "resourceClaims: [{name: gpu, resourceClaimTemplateName: one-gpu}]\ncontainers: [{name: c, resources: {claims: [{name: gpu}]}}]")
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: train, namespace: ml}\nspec:\n  resourceClaims: [{name: gpu, resourceClaimTemplateName: one-gpu}]\n  containers: [{name: c, image: pytorch/pytorch, resources: {claims: [{name: gpu}]}}]\n")
             .build();
     return new SimpleRule(
         info,
@@ -342,6 +355,102 @@ final class DraPracticeRules {
                         }
                       }
                     }));
+  }
+
+  /**
+   * The allocator of the bundle validated last, with its feature gates (rules run object by object
+   * over one bundle, so the inventory is built once per validation).
+   */
+  private record CachedInventory(
+      WeakReference<ManifestBundle> bundle,
+      String gates,
+      SoftReference<DeviceAllocator> allocator) {}
+
+  private static CachedInventory lastInventory;
+
+  /** Weak and soft references: the cache never keeps a validated bundle or its inventory alive. */
+  private static synchronized DeviceAllocator inventoryOf(RuleContext ctx) {
+    String gates = DraRuleSet.gatesKey(ctx);
+    CachedInventory c = lastInventory;
+    if (c != null && c.bundle().get() == ctx.bundle() && c.gates().equals(gates)) {
+      DeviceAllocator cached = c.allocator().get();
+      if (cached != null) return cached;
+    }
+    List<HasMetadata> objects = new ArrayList<>();
+    for (var m : ctx.bundle().manifests()) objects.add(m.object());
+    DeviceAllocator a = DeviceAllocator.of(objects, ctx::isEnabled);
+    lastInventory =
+        new CachedInventory(new WeakReference<>(ctx.bundle()), gates, new SoftReference<>(a));
+    return a;
+  }
+
+  private static Rule unsatisfiable() {
+    RuleInfo info =
+        RuleInfo.builder()
+            .id("dra.practice.unsatisfiable-request")
+            .category(Category.PRACTICE)
+            .severity(Severity.WARNING)
+            .kinds(DraRuleSet.CLAIMS)
+            .title("Claims fit on some node of the inventory")
+            .description(
+                "When the bundle carries an inventory (ResourceSlices, with their DeviceClasses and Nodes), every claim and claim template is allocated against it with nothing else allocated, exactly as the scheduler would: a claim that fits no node would leave its pods pending forever, whatever else runs. The finding says why, per kind of node, as the scheduler's 'cannot allocate all claims' would, and names CEL runtime errors that would stop the pod. Claims of device classes the bundle does not define are not judged.")
+            .failingExample(
+                "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu.example.com}\nspec:\n  selectors: [{cel: {expression: \"device.driver == 'gpu.example.com'\"}}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0}, {name: gpu-1}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: gpus, namespace: ml}\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.example.com, count: 4}}]\n")
+            .fixedExample(
+                "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu.example.com}\nspec:\n  selectors: [{cel: {expression: \"device.driver == 'gpu.example.com'\"}}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0}, {name: gpu-1}]\n---\napiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: gpus, namespace: ml}\nspec:\n  spec:\n    devices:\n      requests: [{name: gpus, exactly: {deviceClassName: gpu.example.com, count: 2}}]\n")
+            .build();
+    return new SimpleRule(
+        info,
+        (o, ctx) -> {
+          if (ctx.bundle().objectsOf(ResourceSlice.class).isEmpty()) return;
+          ResourceClaim claim;
+          FieldPath path;
+          if (o instanceof ResourceClaim) {
+            claim = (ResourceClaim) o;
+            path = FieldPath.of("spec", "devices");
+          } else {
+            ResourceClaimTemplate t = (ResourceClaimTemplate) o;
+            if (t.getSpec() == null || t.getSpec().getSpec() == null) return;
+            claim = new ResourceClaim();
+            claim.setMetadata(t.getMetadata());
+            claim.setSpec(t.getSpec().getSpec());
+            path = FieldPath.of("spec", "spec", "devices");
+          }
+          if (claim.getSpec() == null || claim.getSpec().getDevices() == null) return;
+          Set<String> classes = new java.util.HashSet<>();
+          for (DeviceClass c : ctx.bundle().objectsOf(DeviceClass.class)) {
+            classes.add(c.getMetadata().getName());
+          }
+          for (var r : ResourceApiValidation.nn(claim.getSpec().getDevices().getRequests())) {
+            if (r.getExactly() != null && !classes.contains(r.getExactly().getDeviceClassName())) {
+              return;
+            }
+            for (var sub : ResourceApiValidation.nn(r.getFirstAvailable())) {
+              if (!classes.contains(sub.getDeviceClassName())) return;
+            }
+          }
+          DeviceAllocator inventory = inventoryOf(ctx);
+          DevicePlacement p;
+          synchronized (inventory) {
+            p = inventory.tryPlace(claim);
+          }
+          if (p.isPlaced()) return;
+          int nodes = inventory.nodes().size();
+          ctx.report(
+              path,
+              null,
+              (p.isClaimError()
+                      ? "the claim cannot be allocated on any node of the inventory: "
+                      : "no node of the inventory ("
+                          + nodes
+                          + (nodes == 1 ? " node" : " nodes")
+                          + ") can satisfy the claim even with every device free: ")
+                  + p.reason(),
+              p.isClaimError()
+                  ? "fix the selector or request named in the message"
+                  : "ask for what one node offers (fewer devices, looser selectors or constraints),"
+                      + " or split the work over several claims and pods");
+        });
   }
 
   private static int nz(Integer i, int d) {

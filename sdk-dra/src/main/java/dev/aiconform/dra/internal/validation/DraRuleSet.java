@@ -51,14 +51,6 @@ public final class DraRuleSet implements RuleSet {
             DEVICE_TAINT_RULE);
     rules.add(
         new ApiRule(
-            Rules.METADATA_NAME,
-            all,
-            "DRA object names are DNS subdomains",
-            "metadata.name of ResourceClaim, ResourceClaimTemplate, DeviceClass, ResourceSlice and DeviceTaintRule must be a DNS subdomain (pkg/apis/resource/validation: ValidateResourceClaim, ValidateDeviceClass, ...).",
-            "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: GPU_Class}\n",
-            "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu-class}\n"));
-    rules.add(
-        new ApiRule(
             Rules.CLAIM_REQUEST,
             CLAIMS,
             "Requests: at most 32, unique DNS-label names, exactly one of exactly/firstAvailable (at most 8 alternatives)",
@@ -90,9 +82,9 @@ public final class DraRuleSet implements RuleSet {
             "CEL selectors compile in the DRA environment, evaluate to bool, ≤ 10,240 bytes, within the cost limit",
             "validateSelector / validateCELExpression: ≤ 32 selectors, cel required, expression > 10,240 bytes → TooLong (not compiled), compile or type errors and non-bool results → Invalid (\"compilation failed: ...\"), estimated cost > 1,000,000 → Forbidden. The cost is our own estimate (see docs/dra.md).",
             CLAIM_YAML
-                + "    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: device.atributes['gpu.nvidia.com'].type == 'gpu'}}]\n",
+                + "    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.atributes['gpu.nvidia.com'].type == 'gpu'\"}}]\n",
             CLAIM_YAML
-                + "    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: device.attributes['gpu.nvidia.com'].type == 'gpu'}}]\n"));
+                + "    - name: gpu\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        selectors: [{cel: {expression: \"device.attributes['gpu.nvidia.com'].type == 'gpu'\"}}]\n"));
     rules.add(
         new ApiRule(
             Rules.REQUEST_TOLERATION,
@@ -109,8 +101,10 @@ public final class DraRuleSet implements RuleSet {
             CLAIMS,
             "Derived attributes are named, unique, used by a constraint and compile",
             "validateDeviceDerivedAttributes (1.37 alpha): unique names, each referenced by a matchAttribute/distinctAttribute constraint targeting the request → else Invalid, expression compiled like selectors.",
-            null,
-            null));
+            CLAIM_YAML
+                + "    - name: gpus\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        count: 2\n        derivedAttributes: [{name: example.com/board, expression: \"device.attributes['gpu.nvidia.com'].uuid\"}]\n",
+            CLAIM_YAML
+                + "    - name: gpus\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        count: 2\n        derivedAttributes: [{name: example.com/board, expression: \"device.attributes['gpu.nvidia.com'].uuid\"}]\n    constraints: [{requests: [gpus], matchAttribute: example.com/board}]\n"));
     rules.add(
         new ApiRule(
             Rules.CLAIM_CONSTRAINT,
@@ -128,7 +122,7 @@ public final class DraRuleSet implements RuleSet {
             "Opaque configuration: known requests, a driver name, parameters a JSON object ≤ 10 KiB",
             "validateDeviceClaimConfiguration / validateOpaqueConfiguration / validateRawExtension: ≤ 32 entries, request references as for constraints, opaque required, driver name rules, parameters required, > 10,240 bytes → TooLong, not an object → Invalid.",
             CLAIM_YAML
-                + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\n    config: [{opaque: {driver: gpu.nvidia.com, parameters: [1, 2]}}]\n",
+                + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\n    config: [{opaque: {driver: gpu.nvidia.com}}]\n",
             CLAIM_YAML
                 + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\n    config: [{opaque: {driver: gpu.nvidia.com, parameters: {apiVersion: resource.nvidia.com/v1beta1, kind: GpuConfig}}}]\n"));
     rules.add(
@@ -137,16 +131,18 @@ public final class DraRuleSet implements RuleSet {
             Set.of(RESOURCE_CLAIM),
             "Claim status: reservedFor ≤ 256 and only when allocated; allocation results valid",
             "validateResourceClaimStatusUpdate: reservedFor ≤ 256, reservedFor without allocation → Forbidden, results ≤ 32 with valid request/driver/pool/device.",
-            null,
-            null));
+            CLAIM_YAML
+                + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\nstatus:\n  reservedFor: [{resource: pods, name: trainer-0, uid: 6b1c0f3e-0d4e-4c8a-9a55-1d2f3e4a5b6c}]\n",
+            CLAIM_YAML
+                + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\nstatus:\n  allocation:\n    devices:\n      results: [{request: gpu, driver: gpu.nvidia.com, pool: node-1, device: gpu-0}]\n  reservedFor: [{resource: pods, name: trainer-0, uid: 6b1c0f3e-0d4e-4c8a-9a55-1d2f3e4a5b6c}]\n"));
     rules.add(
         new ApiRule(
             Rules.TEMPLATE_METADATA,
             Set.of(RESOURCE_CLAIM_TEMPLATE),
             "Template spec.metadata: valid labels and annotations",
             "validateResourceClaimTemplateSpec → ValidateTemplateObjectMeta: only labels and annotations are checked.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: gpu}\nspec:\n  metadata: {labels: {'team name': ml}}\n  spec: {devices: {requests: [{name: gpu, exactly: {deviceClassName: gpu.nvidia.com}}]}}\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: gpu}\nspec:\n  metadata: {labels: {team: ml}}\n  spec: {devices: {requests: [{name: gpu, exactly: {deviceClassName: gpu.nvidia.com}}]}}\n"));
     rules.add(
         new ApiRule(
             Rules.CLASS_EXTENDED_RESOURCE,
@@ -161,72 +157,72 @@ public final class DraRuleSet implements RuleSet {
             Set.of(RESOURCE_SLICE),
             "Slices name a driver and a pool with generation ≥ 0 and resourceSliceCount > 0",
             "validateResourceSliceSpec: driver name (Required/TooLong/Invalid), pool name ≤ 253 of '/'-separated DNS subdomains, resourceSliceCount > 0, generation ≥ 0.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 0}\n  nodeName: node-1\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_NODE_SELECTION,
             Set.of(RESOURCE_SLICE),
             "Exactly one of nodeName, nodeSelector (one term), allNodes, perDeviceNodeSelection",
             "validateResourceSliceSpec / validateDevice: one node selection mode (Required/Invalid), false values Invalid, nodeSelector with exactly one term, per-device node fields only with perDeviceNodeSelection.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  allNodes: true\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_DEVICE,
             Set.of(RESOURCE_SLICE),
             "Devices: ≤ 128 per slice (64 with taints, counters or list attributes), unique DNS-label names, ≤ 32 attributes+capacities, binding conditions",
             "validateResourceSliceSpec / validateDevice / validateDeviceBindingParameters.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0}, {name: gpu-0}]\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0}, {name: gpu-1}]\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_ATTRIBUTE,
             Set.of(RESOURCE_SLICE),
             "Attributes: qualified names, exactly one value, strings ≤ 64 bytes, versions semver",
             "validateQualifiedName / validateDeviceAttribute.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, attributes: {driverVersion: {version: '1.0'}}}]\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, attributes: {driverVersion: {version: 1.0.0}}}]\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_CAPACITY,
             Set.of(RESOURCE_SLICE),
             "Capacities: qualified names; requestPolicy only with allowMultipleAllocations and consistent with the capacity",
             "validateSingleAllocatableDeviceCapacity / validateRequestPolicy (validValues sorted, ≤ 10, default among them; validRange min/max/step/default).",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, capacity: {memory: {value: 80Gi, requestPolicy: {default: 1Gi, validRange: {min: 1Gi}}}}}]\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, allowMultipleAllocations: true, capacity: {memory: {value: 80Gi, requestPolicy: {default: 1Gi, validRange: {min: 1Gi}}}}}]\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_TAINT,
             Set.of(RESOURCE_SLICE, DEVICE_TAINT_RULE),
             "Device taints: ≤ 16 per device (4 in 1.34), label-name keys, label values, an effect",
             "validateDeviceTaint: key label name, value label value, effect Required / NotSupported (NoSchedule, NoExecute, None).",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, taints: [{key: example.com/unhealthy}]}]\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  devices: [{name: gpu-0, taints: [{key: example.com/unhealthy, effect: NoSchedule}]}]\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_COUNTER,
             Set.of(RESOURCE_SLICE),
             "Shared counters and consumesCounters: limits, DNS-label names, not in the same slice as devices",
             "validateCounterSet / validateDeviceCounterConsumption: ≤ 8 sets, ≤ 32 counters, ≤ 2 consumptions per device, unique set names; sharedCounters and devices are exclusive.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  sharedCounters: [{name: gpu-0-counters}]\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  sharedCounters: [{name: gpu-0-counters, counters: {memory: {value: 80Gi}}}]\n"));
     rules.add(
         new ApiRule(
             Rules.SLICE_PARTITION,
             Set.of(RESOURCE_SLICE),
             "partitionTypeAttribute and skipNodeOperations are consistent",
             "validatePartitionTypeAttribute / validateSkipNodeOperations (1.37).",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  skipNodeOperations: [NodePrepareResources]\n",
+            "apiVersion: resource.k8s.io/v1\nkind: ResourceSlice\nmetadata: {name: node-1-gpus}\nspec:\n  driver: gpu.example.com\n  pool: {name: node-1, generation: 0, resourceSliceCount: 1}\n  nodeName: node-1\n  skipNodeOperations: [NodePrepareResources, NodeUnprepareResources]\n"));
     rules.add(
         new ApiRule(
             Rules.TAINT_RULE,
             Set.of(DEVICE_TAINT_RULE),
             "DeviceTaintRule selector names a valid driver, pool and device",
             "validateDeviceTaintSelector.",
-            null,
-            null));
+            "apiVersion: resource.k8s.io/v1\nkind: DeviceTaintRule\nmetadata: {name: drain-gpu-0}\nspec:\n  deviceSelector: {driver: 'GPU Example', pool: node-1, device: gpu-0}\n  taint: {key: example.com/maintenance, effect: NoExecute}\n",
+            "apiVersion: resource.k8s.io/v1\nkind: DeviceTaintRule\nmetadata: {name: drain-gpu-0}\nspec:\n  deviceSelector: {driver: gpu.example.com, pool: node-1, device: gpu-0}\n  taint: {key: example.com/maintenance, effect: NoExecute}\n"));
     rules.add(
         new ApiRule(
             Rules.POD_RESOURCE_CLAIM,

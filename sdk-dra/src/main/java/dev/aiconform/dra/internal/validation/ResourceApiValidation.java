@@ -129,12 +129,10 @@ public final class ResourceApiValidation {
     ResourceApiValidation v = new ResourceApiValidation(gates, version);
     if (object instanceof ResourceClaim) {
       ResourceClaim c = (ResourceClaim) object;
-      v.objectName(c.getMetadata(), true);
       v.claimSpec(c.getSpec(), FieldPath.of("spec"));
       v.claimStatus(c);
     } else if (object instanceof ResourceClaimTemplate) {
       ResourceClaimTemplate t = (ResourceClaimTemplate) object;
-      v.objectName(t.getMetadata(), true);
       if (t.getSpec() == null) {
         v.add(
             Rules.CLAIM_REQUEST,
@@ -148,15 +146,12 @@ public final class ResourceApiValidation {
       }
     } else if (object instanceof DeviceClass) {
       DeviceClass c = (DeviceClass) object;
-      v.objectName(c.getMetadata(), false);
       v.deviceClass(c);
     } else if (object instanceof ResourceSlice) {
       ResourceSlice s = (ResourceSlice) object;
-      v.objectName(s.getMetadata(), false);
       if (s.getSpec() != null) v.slice(s.getSpec(), FieldPath.of("spec"));
     } else if (object instanceof DeviceTaintRule) {
       DeviceTaintRule r = (DeviceTaintRule) object;
-      v.objectName(r.getMetadata(), false);
       v.taintRule(r);
     }
     return v.out;
@@ -167,30 +162,6 @@ public final class ResourceApiValidation {
   }
 
   // ------------------------------------------------------------------------------------ metadata
-
-  private void objectName(ObjectMeta meta, boolean namespaced) {
-    FieldPath p = FieldPath.of("metadata", "name");
-    String name = meta == null ? null : meta.getName();
-    if (name == null || name.isEmpty()) {
-      if (meta == null || meta.getGenerateName() == null || meta.getGenerateName().isEmpty()) {
-        add(
-            Rules.METADATA_NAME,
-            p,
-            Reason.REQUIRED,
-            "name or generateName is required",
-            "set metadata.name");
-      }
-      return;
-    }
-    for (String m : Names.dnsSubdomain(name)) {
-      add(
-          Rules.METADATA_NAME,
-          p,
-          Reason.INVALID,
-          "'" + name + "': " + m,
-          "use lower-case letters, digits, '-' and '.'");
-    }
-  }
 
   private void templateMetadata(ObjectMeta meta, FieldPath p) {
     if (meta == null) return;

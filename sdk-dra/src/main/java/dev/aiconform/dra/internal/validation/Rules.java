@@ -2,7 +2,6 @@ package dev.aiconform.dra.internal.validation;
 
 /** The ids of the DRA API rules (one per area of pkg/apis/resource/validation). */
 final class Rules {
-  static final String METADATA_NAME = "dra.metadata.name";
   static final String CLAIM_REQUEST = "dra.claim.request";
   static final String REQUEST_DEVICE_CLASS = "dra.request.device-class";
   static final String REQUEST_ALLOCATION_MODE = "dra.request.allocation-mode";

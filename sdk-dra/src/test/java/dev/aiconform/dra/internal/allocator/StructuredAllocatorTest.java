@@ -4,69 +4,77 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiconform.dra.DeviceClaim;
+import dev.aiconform.dra.DeviceClasses;
 import dev.aiconform.dra.Inventories;
 import dev.aiconform.dra.NvidiaGpu;
+import dev.aiconform.dra.ResourceSlices;
 import dev.aiconform.dra.StandardAttributes;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.resource.v1.DeviceClass;
+import dev.aiconform.dra.Toleration;
+import io.fabric8.kubernetes.api.model.NodeSelectorBuilder;
+import io.fabric8.kubernetes.api.model.resource.v1.AllocationResult;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRuleBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StructuredAllocatorTest {
-  final List<HasMetadata> inventory = Inventories.h100Nodes(2);
-  final StructuredAllocator allocator =
-      new StructuredAllocator(of(ResourceSlice.class), of(DeviceClass.class), true);
-  final Node node0 = of(Node.class).get(0);
+  final Allocations h100 = new Allocations(Inventories.h100Nodes(2));
 
-  <T> List<T> of(Class<T> type) {
-    return inventory.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+  static ResourceClaim pair(String name) {
+    return DeviceClaim.claim(name)
+        .namespace("ml")
+        .request(
+            "gpus",
+            r ->
+                r.deviceClass(NvidiaGpu.DEVICE_CLASS)
+                    .count(2)
+                    .where(NvidiaGpu.PRODUCT_NAME.startsWith("NVIDIA H100")))
+        .matchAttribute(StandardAttributes.PCIE_ROOT, "gpus")
+        .toResourceClaim();
   }
 
-  static ResourceClaim pair() {
-    ResourceClaim c =
-        DeviceClaim.claim("pair")
-            .namespace("ml")
-            .request(
-                "gpus",
-                r ->
-                    r.deviceClass(NvidiaGpu.DEVICE_CLASS)
-                        .count(2)
-                        .where(NvidiaGpu.PRODUCT_NAME.startsWith("NVIDIA H100")))
-            .matchAttribute(StandardAttributes.PCIE_ROOT, "gpus")
-            .toResourceClaim();
-    return c;
+  static ResourceClaim one(String name) {
+    return DeviceClaim.claim(name)
+        .namespace("ml")
+        .request("gpu", r -> r.deviceClass(NvidiaGpu.DEVICE_CLASS))
+        .toResourceClaim();
   }
 
   @Test
-  void allocatesTwoGpusOnTheSamePcieRoot() throws Exception {
-    var a = allocator.allocate(List.of(pair()), node0, new StructuredAllocator.AllocatedState());
-    assertThat(a.devices())
-        .extracting(StructuredAllocator.DeviceId::device)
-        .containsExactly("gpu-0", "gpu-1");
-    var result = a.results().values().iterator().next();
+  void allocatesTwoGpusOnTheSamePcieRootAndPinsTheClaimToTheNode() throws Exception {
+    NodeAllocation a = h100.allocate("h100-node-0", pair("pair"));
+    assertThat(Allocations.devices(a)).containsExactly("gpu-0", "gpu-1");
+    AllocationResult r = a.results.get(0);
+    assertThat(r.getDevices().getResults())
+        .allSatisfy(
+            d -> {
+              assertThat(d.getRequest()).isEqualTo("gpus");
+              assertThat(d.getDriver()).isEqualTo("gpu.nvidia.com");
+              assertThat(d.getPool()).isEqualTo("h100-node-0");
+            });
     assertThat(
-            result
-                .getNodeSelector()
-                .getNodeSelectorTerms()
-                .get(0)
-                .getMatchFields()
-                .get(0)
-                .getValues())
+            r.getNodeSelector().getNodeSelectorTerms().get(0).getMatchFields().get(0).getValues())
         .containsExactly("h100-node-0");
   }
 
   @Test
-  void skipsAllocatedDevicesAndRespectsTheConstraint() throws Exception {
-    var state = new StructuredAllocator.AllocatedState();
-    state.add(new StructuredAllocator.DeviceId(NvidiaGpu.DRIVER, "h100-node-0", "gpu-1"));
-    var a = allocator.allocate(List.of(pair()), node0, state);
-    assertThat(a.devices())
-        .extracting(StructuredAllocator.DeviceId::device)
-        .containsExactly("gpu-2", "gpu-3");
+  void skipsAllocatedDevicesAndKeepsTheConstraint() throws Exception {
+    h100.take("h100-node-0", one("first"));
+    h100.take("h100-node-0", one("second"), one("third"));
+    // gpu-0..2 are taken: the first pair on one PCIe root left is gpu-4/gpu-5
+    assertThat(Allocations.devices(h100.allocate("h100-node-0", pair("pair"))))
+        .containsExactly("gpu-4", "gpu-5");
+  }
+
+  @Test
+  void commitAndReleaseAreExactInverses() throws Exception {
+    NodeAllocation a = h100.take("h100-node-0", pair("p1"));
+    long afterCommit = h100.allocator.version();
+    h100.allocator.release(a);
+    assertThat(h100.allocator.version()).isGreaterThan(afterCommit);
+    assertThat(Allocations.devices(h100.allocate("h100-node-0", pair("p2"))))
+        .containsExactly("gpu-0", "gpu-1");
   }
 
   @Test
@@ -80,14 +88,47 @@ class StructuredAllocatorTest {
                     r.deviceClass(NvidiaGpu.DEVICE_CLASS)
                         .where(NvidiaGpu.PRODUCT_NAME.startsWith("NVIDIA B200")))
             .toResourceClaim();
-    assertThatThrownBy(
-            () -> allocator.allocate(List.of(c), node0, new StructuredAllocator.AllocatedState()))
-        .hasMessageContaining("cannot allocate claim ml/b200: request gpu: selector")
-        .hasMessageContaining("matched 0 of 8 devices");
+    assertThatThrownBy(() -> h100.allocate("h100-node-0", c))
+        .isInstanceOfSatisfying(AllocationFailure.class, f -> assertThat(f.isFatal()).isFalse())
+        .hasMessageStartingWith("claim ml/b200, request gpu: selector ")
+        .hasMessageContaining("matched 0 of 8 device(s) of class gpu.nvidia.com");
   }
 
   @Test
-  void aMissingAttributeIsAFatalRuntimeError() {
+  void explainsThatAllMatchingDevicesAreAllocated() throws Exception {
+    for (int i = 0; i < 8; i++) h100.take("h100-node-0", one("c" + i));
+    assertThatThrownBy(() -> h100.allocate("h100-node-0", one("late")))
+        .hasMessage(
+            "claim ml/late, request gpu: needs 1 device(s); 8 of 8 device(s) of class"
+                + " gpu.nvidia.com match, none usable (8 already allocated)");
+  }
+
+  @Test
+  void explainsAConstraintTheFreeDevicesCannotMeet() throws Exception {
+    // take one GPU of every PCIe root: four free GPUs, no two on the same root
+    for (String d : List.of("0", "2", "4", "6")) {
+      h100.take(
+          "h100-node-0",
+          DeviceClaim.claim("g" + d)
+              .namespace("ml")
+              .request(
+                  "gpu",
+                  r ->
+                      r.deviceClass(NvidiaGpu.DEVICE_CLASS)
+                          .whereCel(
+                              "device.attributes['resource.kubernetes.io'].pciBusID == '0000:"
+                                  + String.format("%02x", 0x18 + Integer.parseInt(d) * 0x10)
+                                  + ":00.0'"))
+              .toResourceClaim());
+    }
+    assertThatThrownBy(() -> h100.allocate("h100-node-0", pair("pair")))
+        .hasMessage(
+            "claim ml/pair: constraint matchAttribute resource.kubernetes.io/pcieRoot on requests"
+                + " gpus cannot be satisfied by the available devices");
+  }
+
+  @Test
+  void aMissingAttributeIsAFatalRuntimeErrorNamingClaimSelectorAndDevice() {
     ResourceClaim c =
         DeviceClaim.claim("old")
             .namespace("ml")
@@ -97,15 +138,27 @@ class StructuredAllocatorTest {
                     r.deviceClass(NvidiaGpu.DEVICE_CLASS)
                         .whereCel("device.attributes['gpu.nvidia.com'].index == 0"))
             .toResourceClaim();
-    assertThatThrownBy(
-            () -> allocator.allocate(List.of(c), node0, new StructuredAllocator.AllocatedState()))
-        .isInstanceOfSatisfying(
-            StructuredAllocator.Failure.class, f -> assertThat(f.isFatal()).isTrue())
-        .hasMessageContaining("CEL runtime error: no such key: index");
+    assertThatThrownBy(() -> h100.allocate("h100-node-0", c))
+        .isInstanceOfSatisfying(AllocationFailure.class, f -> assertThat(f.isFatal()).isTrue())
+        .hasMessageStartingWith(
+            "claim ml/old: selector #0 on device gpu.nvidia.com/h100-node-0/gpu-0: CEL runtime"
+                + " error: no such key: index");
   }
 
   @Test
-  void firstAvailableFallsBackInOrder() throws Exception {
+  void aClaimOfAMissingClassCannotBePlanned() {
+    ResourceClaim c =
+        DeviceClaim.claim("x")
+            .namespace("ml")
+            .request("gpu", r -> r.deviceClass("no.such.class"))
+            .toResourceClaim();
+    assertThatThrownBy(() -> h100.allocator.plan(c))
+        .isInstanceOfSatisfying(AllocationFailure.class, f -> assertThat(f.isFatal()).isTrue())
+        .hasMessageContaining("could not retrieve device class no.such.class");
+  }
+
+  @Test
+  void firstAvailableFallsBackInOrderAndScoresEarlierAlternativesHigher() throws Exception {
     ResourceClaim c =
         DeviceClaim.claim("alt")
             .namespace("ml")
@@ -120,89 +173,263 @@ class StructuredAllocatorTest {
                         .firstAvailable(
                             "h100", a -> a.deviceClass(NvidiaGpu.DEVICE_CLASS).count(1)))
             .toResourceClaim();
-    var a = allocator.allocate(List.of(c), node0, new StructuredAllocator.AllocatedState());
-    assertThat(a.results().values().iterator().next().getDevices().getResults().get(0).getRequest())
+    NodeAllocation a = h100.allocate("h100-node-0", c);
+    assertThat(a.results.get(0).getDevices().getResults().get(0).getRequest())
         .isEqualTo("gpu/h100");
+    assertThat(a.score).isEqualTo(7);
   }
 
   @Test
-  void allModeTakesEveryMatchingDevice() throws Exception {
-    ResourceClaim c =
+  void allModeTakesEveryMatchingDeviceAndFailsIfOneIsAllocated() throws Exception {
+    ResourceClaim all =
         DeviceClaim.claim("all")
             .namespace("ml")
             .request("gpus", r -> r.deviceClass(NvidiaGpu.DEVICE_CLASS).allDevices())
             .toResourceClaim();
-    assertThat(
-            allocator
-                .allocate(List.of(c), node0, new StructuredAllocator.AllocatedState())
-                .devices())
-        .hasSize(8);
+    assertThat(h100.allocate("h100-node-0", all).devices()).hasSize(8);
+    h100.take("h100-node-0", one("one"));
+    assertThatThrownBy(() -> h100.allocate("h100-node-0", all))
+        .hasMessageContaining("allocationMode All needs every matching device")
+        .hasMessageContaining("1 already allocated");
   }
 
   @Test
-  void untoleratedNoScheduleTaintsBlockDevices() throws Exception {
-    ResourceSlice tainted =
-        dev.aiconform.dra.ResourceSlices.onNode("t", "gpu.example.com")
-            .device("gpu-0", d -> d.taint("example.com/unhealthy", null, "NoSchedule"))
-            .build();
-    var cls = dev.aiconform.dra.DeviceClasses.exampleGpu();
-    var alloc = new StructuredAllocator(List.of(tainted), List.of(cls), true);
-    Node t = Inventories.node("t", "a", "b");
-    ResourceClaim plain =
-        DeviceClaim.claim("c")
-            .request("gpu", r -> r.deviceClass("gpu.example.com"))
+  void adminAccessMayUseAllocatedDevicesAndTakesNothing() throws Exception {
+    for (int i = 0; i < 8; i++) h100.take("h100-node-0", one("c" + i));
+    ResourceClaim admin =
+        DeviceClaim.claim("monitor")
+            .namespace("ops")
+            .request("gpu", r -> r.deviceClass(NvidiaGpu.DEVICE_CLASS).adminAccess(true))
             .toResourceClaim();
-    assertThatThrownBy(
-            () -> alloc.allocate(List.of(plain), t, new StructuredAllocator.AllocatedState()))
-        .isInstanceOf(StructuredAllocator.Failure.class);
+    NodeAllocation a = h100.take("h100-node-0", admin);
+    assertThat(a.results.get(0).getDevices().getResults().get(0).getAdminAccess()).isTrue();
+    assertThat(a.records.get(0).uses).allMatch(u -> u.kind() == LedgerRecord.Kind.ADMIN);
+  }
+
+  @Test
+  void aClaimNeedingMoreThan32DevicesIsRefused() {
+    ResourceClaim big =
+        DeviceClaim.claim("big")
+            .namespace("ml")
+            .request("gpus", r -> r.deviceClass(NvidiaGpu.DEVICE_CLASS).count(33))
+            .toResourceClaim();
+    assertThatThrownBy(() -> h100.allocator.plan(big))
+        .hasMessage("claim ml/big: number of requested devices 33 exceeds the claim limit of 32");
+  }
+
+  @Test
+  void untoleratedNoScheduleTaintsBlockDevicesAndNoneTaintsDoNot() throws Exception {
+    Allocations t =
+        new Allocations(
+            List.of(
+                DeviceClasses.exampleGpu(),
+                Inventories.node("t", "a", "b"),
+                ResourceSlices.onNode("t", "gpu.example.com")
+                    .device("gpu-0", d -> d.taint("example.com/unhealthy", null, "NoSchedule"))
+                    .device("gpu-1", d -> d.taint("example.com/note", "x", "None"))
+                    .build()));
+    ResourceClaim two =
+        DeviceClaim.claim("c")
+            .request("gpu", r -> r.deviceClass("gpu.example.com").count(2))
+            .toResourceClaim();
+    assertThatThrownBy(() -> t.allocate("t", two))
+        .hasMessageContaining("1 tainted (example.com/unhealthy:NoSchedule) and not tolerated");
     ResourceClaim tolerant =
         DeviceClaim.claim("c")
             .request(
                 "gpu",
                 r ->
                     r.deviceClass("gpu.example.com")
-                        .tolerate(dev.aiconform.dra.Toleration.exists("example.com/unhealthy")))
+                        .count(2)
+                        .tolerate(Toleration.exists("example.com/unhealthy")))
             .toResourceClaim();
-    assertThat(
-            alloc
-                .allocate(List.of(tolerant), t, new StructuredAllocator.AllocatedState())
-                .devices())
-        .hasSize(1);
+    AllocationResult r = t.allocate("t", tolerant).results.get(0);
+    assertThat(Allocations.devices(r)).containsExactly("gpu-0", "gpu-1");
+    assertThat(r.getDevices().getResults().get(0).getTolerations()).hasSize(1);
+  }
+
+  @Test
+  void deviceTaintRulesTaintTheDevicesTheySelect() {
+    var rule =
+        new DeviceTaintRuleBuilder()
+            .withNewMetadata()
+            .withName("drain-node-0")
+            .endMetadata()
+            .withNewSpec()
+            .withNewDeviceSelector()
+            .withDriver(NvidiaGpu.DRIVER)
+            .withPool("h100-node-0")
+            .endDeviceSelector()
+            .withNewTaint()
+            .withKey("example.com/maintenance")
+            .withEffect("NoSchedule")
+            .endTaint()
+            .endSpec()
+            .build();
+    Allocations tainted = new Allocations(Allocations.concat(Inventories.h100Nodes(2), rule));
+    assertThatThrownBy(() -> tainted.allocate("h100-node-0", one("c")))
+        .hasMessageContaining("8 tainted (example.com/maintenance:NoSchedule)");
   }
 
   @Test
   void sharedCountersLimitPartitions() throws Exception {
-    ResourceSlice counters =
-        dev.aiconform.dra.ResourceSlices.onNode("m", "gpu.example.com")
-            .name("m-counters")
-            .resourceSliceCount(2)
-            .sharedCounters("gpu-0-counters", java.util.Map.of("memory", "80Gi"))
-            .build();
-    ResourceSlice parts =
-        dev.aiconform.dra.ResourceSlices.onNode("m", "gpu.example.com")
-            .name("m-parts")
-            .resourceSliceCount(2)
-            .device("p0", d -> d.consumes("gpu-0-counters", java.util.Map.of("memory", "40Gi")))
-            .device("p1", d -> d.consumes("gpu-0-counters", java.util.Map.of("memory", "40Gi")))
-            .device("full", d -> d.consumes("gpu-0-counters", java.util.Map.of("memory", "80Gi")))
-            .build();
-    var alloc =
-        new StructuredAllocator(
-            List.of(counters, parts), List.of(dev.aiconform.dra.DeviceClasses.exampleGpu()), true);
-    Node m = Inventories.node("m", "a", "b");
+    Allocations m =
+        new Allocations(
+            List.of(
+                DeviceClasses.exampleGpu(),
+                Inventories.node("m", "a", "b"),
+                ResourceSlices.onNode("m", "gpu.example.com")
+                    .name("m-counters")
+                    .resourceSliceCount(2)
+                    .sharedCounters("gpu-0-counters", Map.of("memory", "80Gi"))
+                    .build(),
+                ResourceSlices.onNode("m", "gpu.example.com")
+                    .name("m-parts")
+                    .resourceSliceCount(2)
+                    .device("p0", d -> d.consumes("gpu-0-counters", Map.of("memory", "40Gi")))
+                    .device("p1", d -> d.consumes("gpu-0-counters", Map.of("memory", "40Gi")))
+                    .device("full", d -> d.consumes("gpu-0-counters", Map.of("memory", "80Gi")))
+                    .build()));
     ResourceClaim three =
         DeviceClaim.claim("c")
             .request("g", r -> r.deviceClass("gpu.example.com").count(3))
             .toResourceClaim();
-    assertThatThrownBy(
-            () -> alloc.allocate(List.of(three), m, new StructuredAllocator.AllocatedState()))
-        .isInstanceOf(StructuredAllocator.Failure.class);
+    assertThatThrownBy(() -> m.allocate("m", three))
+        .hasMessageContaining("its requests together need more devices than are available");
     ResourceClaim two =
         DeviceClaim.claim("c")
             .request("g", r -> r.deviceClass("gpu.example.com").count(2))
             .toResourceClaim();
-    assertThat(alloc.allocate(List.of(two), m, new StructuredAllocator.AllocatedState()).devices())
-        .extracting(StructuredAllocator.DeviceId::device)
-        .containsExactly("p0", "p1");
+    assertThat(Allocations.devices(m.take("m", two))).containsExactly("p0", "p1");
+    assertThatThrownBy(
+            () ->
+                m.allocate(
+                    "m",
+                    DeviceClaim.claim("d")
+                        .request("g", r -> r.deviceClass("gpu.example.com"))
+                        .toResourceClaim()))
+        .hasMessageContaining("1 blocked by exhausted shared counters");
+  }
+
+  @Test
+  void anIncompletePoolIsNotUsedAndFailsAllModeFatally() {
+    Allocations inc =
+        new Allocations(
+            List.of(
+                DeviceClasses.exampleGpu(),
+                Inventories.node("n", "a", "b"),
+                ResourceSlices.onNode("n", "gpu.example.com")
+                    .resourceSliceCount(2)
+                    .device("gpu-0", d -> {})
+                    .build()));
+    assertThatThrownBy(
+            () ->
+                inc.allocate(
+                    "n",
+                    DeviceClaim.claim("c")
+                        .request("g", r -> r.deviceClass("gpu.example.com"))
+                        .toResourceClaim()))
+        .isInstanceOfSatisfying(AllocationFailure.class, f -> assertThat(f.isFatal()).isFalse())
+        .hasMessageContaining("incomplete or invalid pool(s) cannot be used");
+    assertThatThrownBy(
+            () ->
+                inc.allocate(
+                    "n",
+                    DeviceClaim.claim("c")
+                        .request("g", r -> r.deviceClass("gpu.example.com").allDevices())
+                        .toResourceClaim()))
+        .isInstanceOfSatisfying(AllocationFailure.class, f -> assertThat(f.isFatal()).isTrue())
+        .hasMessage(
+            "claim c, request g: asks for all devices, but resource pool gpu.example.com/n is"
+                + " currently being updated");
+  }
+
+  @Test
+  void aPoolWithDuplicateDeviceNamesIsInvalidAndSaysSo() {
+    Allocations dup =
+        new Allocations(
+            List.of(
+                DeviceClasses.exampleGpu(),
+                Inventories.node("n", "a", "b"),
+                ResourceSlices.onNode("n", "gpu.example.com")
+                    .name("s1")
+                    .resourceSliceCount(2)
+                    .device("gpu-0", d -> {})
+                    .build(),
+                ResourceSlices.onNode("n", "gpu.example.com")
+                    .name("s2")
+                    .resourceSliceCount(2)
+                    .device("gpu-0", d -> {})
+                    .build()));
+    assertThatThrownBy(
+            () ->
+                dup.allocate(
+                    "n",
+                    DeviceClaim.claim("c")
+                        .request("g", r -> r.deviceClass("gpu.example.com"))
+                        .toResourceClaim()))
+        .hasMessageContaining(
+            "invalid resource pools were encountered (pool n of driver gpu.example.com:"
+                + " duplicate device name gpu-0)");
+  }
+
+  @Test
+  void onlyTheNewestGenerationOfAPoolCounts() throws Exception {
+    Allocations gen =
+        new Allocations(
+            List.of(
+                DeviceClasses.exampleGpu(),
+                Inventories.node("n", "a", "b"),
+                ResourceSlices.onNode("n", "gpu.example.com")
+                    .name("old")
+                    .generation(1)
+                    .device("gpu-old", d -> {})
+                    .build(),
+                ResourceSlices.onNode("n", "gpu.example.com")
+                    .name("new")
+                    .generation(2)
+                    .device("gpu-new", d -> {})
+                    .build()));
+    assertThat(
+            Allocations.devices(
+                gen.allocate(
+                    "n",
+                    DeviceClaim.claim("c")
+                        .request("g", r -> r.deviceClass("gpu.example.com"))
+                        .toResourceClaim())))
+        .containsExactly("gpu-new");
+  }
+
+  @Test
+  void networkAttachedDevicesAreReachableFromMatchingNodesOnly() throws Exception {
+    var selector =
+        new NodeSelectorBuilder()
+            .addNewNodeSelectorTerm()
+            .addNewMatchExpression()
+            .withKey("rack")
+            .withOperator("In")
+            .withValues("r1")
+            .endMatchExpression()
+            .endNodeSelectorTerm()
+            .build();
+    Allocations net =
+        new Allocations(
+            List.of(
+                DeviceClasses.exampleGpu(),
+                Inventories.node("in-rack", "rack", "r1"),
+                Inventories.node("elsewhere", "rack", "r2"),
+                ResourceSlices.forNodes("rack-r1", "gpu.example.com", selector)
+                    .device("fabric-0", d -> {})
+                    .build()));
+    ResourceClaim c =
+        DeviceClaim.claim("c")
+            .request("g", r -> r.deviceClass("gpu.example.com"))
+            .toResourceClaim();
+    AllocationResult r = net.allocate("in-rack", c).results.get(0);
+    assertThat(
+            r.getNodeSelector().getNodeSelectorTerms().get(0).getMatchExpressions().get(0).getKey())
+        .isEqualTo("rack");
+    assertThatThrownBy(() -> net.allocate("elsewhere", c))
+        .hasMessageContaining("no device of class gpu.example.com is available on the node");
   }
 }

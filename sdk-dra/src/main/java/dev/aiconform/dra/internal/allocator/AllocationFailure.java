@@ -1,0 +1,29 @@
+package dev.aiconform.dra.internal.allocator;
+
+/**
+ * Why claims cannot be allocated. Fatal failures (a CEL runtime error, a missing class, a claim the
+ * allocator cannot handle) abort scheduling of the pod, as the scheduler's Filter returns an error
+ * for them; the others only rule out one node.
+ */
+public final class AllocationFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final boolean fatal;
+
+  AllocationFailure(String message, boolean fatal) {
+    super(message, null, false, false);
+    this.fatal = fatal;
+  }
+
+  static AllocationFailure fatal(String message) {
+    return new AllocationFailure(message, true);
+  }
+
+  static AllocationFailure onNode(String message) {
+    return new AllocationFailure(message, false);
+  }
+
+  /** Not specific to a node: the pod cannot be scheduled until the claim or class changes. */
+  public boolean isFatal() {
+    return fatal;
+  }
+}
