@@ -110,7 +110,7 @@ public final class Site {
   private static String title(Path md) throws IOException {
     for (String line : Files.readAllLines(md)) {
       if (line.startsWith("# ")) {
-        return line.substring(2).trim();
+        return line.substring(2).replace("`", "").trim(); // a title, not Markdown
       }
     }
     return md.getFileName().toString();

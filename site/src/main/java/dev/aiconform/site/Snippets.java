@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * Code in the docs comes from compiled, tested sources: a Markdown line {@code <!-- include:
  * examples/src/test/java/.../FineTuningTest.java#render -->} becomes the region between {@code //
  * tag::render[]} and {@code // end::render[]} of that file (the whole file without a tag), as a
- * code block in the file's language.
+ * code block in the file's language, or in the one named by {@code as}: {@code <!-- include:
+ * sdk-core/src/test/java/.../ClusterGuideTest.java#job as yaml -->} for YAML in a Java text block
+ * (tagged with {@code # tag::job[]} comments, which YAML ignores).
  */
 final class Snippets {
   static final Pattern INCLUDE =
-      Pattern.compile("<!--\\s*include:\\s*([^#\\s]+)(?:#([\\w-]+))?\\s*-->");
+      Pattern.compile("<!--\\s*include:\\s*([^#\\s]+)(?:#([\\w-]+))?(?:\\s+as\\s+(\\w+))?\\s*-->");
   private static final Pattern TAG_LINE =
       Pattern.compile("^\\s*(//|#)\\s*(tag|end)::[\\w-]+\\[]\\s*$");
 
@@ -34,7 +36,13 @@ final class Snippets {
       String code = region(m.group(1), m.group(2), page);
       String fence = code.contains("```") ? "~~~~" : "```";
       m.appendReplacement(
-          out, Matcher.quoteReplacement(fence + language(m.group(1)) + "\n" + code + fence));
+          out,
+          Matcher.quoteReplacement(
+              fence
+                  + (m.group(3) != null ? m.group(3) : language(m.group(1)))
+                  + "\n"
+                  + code
+                  + fence));
     }
     m.appendTail(out);
     return out.toString();

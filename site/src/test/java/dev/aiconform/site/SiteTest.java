@@ -107,23 +107,47 @@ class SiteTest {
 
   @Test
   void codeInTheDocsComesFromTestedSources() throws IOException {
-    Pattern fence = Pattern.compile("^(```|~~~)\\s*(\\w+)?", Pattern.MULTILINE);
     List<String> inline = new ArrayList<>();
     try (var docs = Files.list(root.resolve("docs"))) {
-      for (Path md : docs.filter(p -> p.toString().endsWith(".md")).toList()) {
-        Matcher m = fence.matcher(Files.readString(md));
-        boolean open = false;
-        while (m.find()) {
-          if (!open
-              && m.group(2) != null
-              && !List.of("sh", "shell", "console", "text").contains(m.group(2))) {
-            inline.add(md.getFileName() + ": a ```" + m.group(2) + " block written in prose");
-          }
-          open = !open;
-        }
+      for (Path md : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+        inline.addAll(codeWrittenInProse(md.getFileName().toString(), Files.readString(md)));
       }
     }
     assertThat(inline).as("use <!-- include: path#tag --> for code and output").isEmpty();
+  }
+
+  @Test
+  void theCodeCheckSeesFencesOfEitherKindAndOnlyTheirOpeningLines() {
+    String md =
+        "```sh\n./mvnw verify\n```\n\n~~~~text\n```java\nint x;\n```\n~~~~\n\n```yaml\nkind: Job\n```\n";
+
+    assertThat(codeWrittenInProse("x.md", md))
+        .containsExactly("x.md: a ```yaml block written in prose");
+  }
+
+  /** Fenced blocks in a language other than shell commands and plain text. */
+  static List<String> codeWrittenInProse(String name, String markdown) {
+    Pattern fence = Pattern.compile("^(`{3,}|~{3,})[ \\t]*(\\w*)");
+    List<String> inline = new ArrayList<>();
+    String open = null;
+    for (String line : markdown.split("\n")) {
+      Matcher m = fence.matcher(line);
+      if (!m.find()) {
+        continue;
+      }
+      if (open == null) {
+        open = m.group(1);
+        String lang = m.group(2);
+        if (!lang.isEmpty() && !List.of("sh", "shell", "console", "text").contains(lang)) {
+          inline.add(name + ": a ```" + lang + " block written in prose");
+        }
+      } else if (m.group(1).charAt(0) == open.charAt(0)
+          && m.group(1).length() >= open.length()
+          && m.group(2).isEmpty()) {
+        open = null;
+      }
+    }
+    return inline;
   }
 
   @Test
