@@ -11,8 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** docs/core-cluster.md shows the tagged examples of ClusterGuideTest, exactly as they compile. */
+/**
+ * docs/core-cluster.md includes every tagged example of ClusterGuideTest ({@code <!-- include:
+ * path#tag -->}, expanded by the site generator), so the guide shows them exactly as they compile.
+ */
 class GuideSnippetsTest {
+  static final String GUIDE_TEST =
+      "sdk-core/src/test/java/dev/aiconform/core/cluster/ClusterGuideTest.java";
   static final Pattern TAG =
       Pattern.compile("// tag::(\\w+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
 
@@ -27,9 +32,7 @@ class GuideSnippetsTest {
 
   @Test
   void everyExampleOfTheGuideIsTestedCode() throws IOException {
-    String source =
-        Files.readString(
-            above("sdk-core/src/test/java/dev/aiconform/core/cluster/ClusterGuideTest.java"));
+    String source = Files.readString(above(GUIDE_TEST));
     String guide = Files.readString(above("docs/core-cluster.md"));
     Map<String, String> snippets = new LinkedHashMap<>();
     Matcher m = TAG.matcher(source);
@@ -43,6 +46,6 @@ class GuideSnippetsTest {
         (tag, code) ->
             assertThat(guide)
                 .as("docs/core-cluster.md shows example '%s'", tag)
-                .contains("```java\n" + code + "\n```"));
+                .contains("<!-- include: " + GUIDE_TEST + "#" + tag + " -->"));
   }
 }
