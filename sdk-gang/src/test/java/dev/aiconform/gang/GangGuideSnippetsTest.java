@@ -11,8 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** docs/gang.md shows the tagged examples of GangGuideTest exactly as they compile. */
+/**
+ * docs/gang.md includes every tagged example of GangGuideTest ({@code <!-- include: path#tag -->},
+ * expanded by the site generator), so the guide shows them exactly as they compile.
+ */
 class GangGuideSnippetsTest {
+  static final String GUIDE_TEST = "sdk-gang/src/test/java/dev/aiconform/gang/GangGuideTest.java";
   static final Pattern TAG =
       Pattern.compile("// tag::(\\w+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
 
@@ -27,8 +31,7 @@ class GangGuideSnippetsTest {
 
   @Test
   void everyExampleOfTheGuideIsTestedCode() throws IOException {
-    String source =
-        Files.readString(above("sdk-gang/src/test/java/dev/aiconform/gang/GangGuideTest.java"));
+    String source = Files.readString(above(GUIDE_TEST));
     String guide = Files.readString(above("docs/gang.md"));
     Map<String, String> snippets = new LinkedHashMap<>();
     Matcher m = TAG.matcher(source);
@@ -41,6 +44,6 @@ class GangGuideSnippetsTest {
         (tag, code) ->
             assertThat(guide)
                 .as("docs/gang.md shows example '%s'", tag)
-                .contains("```java\n" + code + "\n```"));
+                .contains("<!-- include: " + GUIDE_TEST + "#" + tag + " -->"));
   }
 }
