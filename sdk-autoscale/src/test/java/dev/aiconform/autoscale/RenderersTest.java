@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class RenderersTest {
   /** The intent the golden files and the guide show. */
   static AcceleratorAutoscaler vllm() {
+    // tag::intent[]
     return AcceleratorAutoscaler.forDeployment("vllm")
         .namespace("ml")
         .minReplicas(1)
@@ -29,6 +30,7 @@ class RenderersTest {
                 .putMonitorLabel("release", "kube-prometheus-stack")
                 .build())
         .build();
+    // end::intent[]
   }
 
   @Test
