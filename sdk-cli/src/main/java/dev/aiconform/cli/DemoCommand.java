@@ -6,7 +6,6 @@ import dev.aiconform.autoscale.ScalingStep;
 import dev.aiconform.autoscale.Vllm;
 import dev.aiconform.cli.internal.Style;
 import dev.aiconform.cli.internal.Table;
-import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.ManifestWriter;
 import dev.aiconform.core.TargetVersion;
@@ -593,15 +592,11 @@ final class DemoCommand implements Callable<Integer> {
             + "; back to "
             + timeline.finalReplicas()
             + " at "
-            + timeline
-                .firstTimeAtMost(timeline.finalReplicas())
-                .filter(d -> d.compareTo(Duration.ofMinutes(15)) > 0)
-                .or(() -> lastChange(timeline))
-                .map(DemoCommand::clock)
-                .orElse("-"));
+            + lastChange(timeline).map(DemoCommand::clock).orElse("-"));
     out.println();
   }
 
+  /** When the replica count last changed. */
   private static java.util.Optional<Duration> lastChange(ReplicaTimeline timeline) {
     List<ScalingStep> changes = timeline.changes();
     return changes.isEmpty()
@@ -625,7 +620,7 @@ final class DemoCommand implements Callable<Integer> {
 
   static String clock(Duration d) {
     long s = d.toSeconds();
-    return String.format("%d:%02d", s / 60, s % 60);
+    return String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   private static String decimal(double v) {
@@ -642,17 +637,10 @@ final class DemoCommand implements Callable<Integer> {
     out.println("   aiconform validate " + output.resolve("inference/hpa.yaml"));
     out.println("   aiconform simulate --cluster " + cluster + " " + gang);
     out.println(
-        "   ./mvnw -q -pl site -am package   # the documentation site, in site/target/site/");
+        "   ./mvnw -q -pl site -am -DskipTests package   # the documentation site: site/target/site/");
   }
 
   private String section(String title) {
     return style.bold(title);
-  }
-
-  static String object(Manifest m) {
-    return m.ref().kind()
-        + " "
-        + (m.ref().namespace().isEmpty() ? "" : m.ref().namespace() + "/")
-        + m.ref().name();
   }
 }
