@@ -123,8 +123,10 @@ public final class FineTuning {
    * @throws dev.aiconform.gang.GangRenderException on 1.34, which has no Workload API
    */
   public static ManifestBundle workloadApi(TargetVersion version, int workers) {
+    // tag::render-native[]
     GangGroup gang = gang(workers, WorkloadShape.INDEXED_JOB);
     return namespace().plus(gang.render(GangBackend.NATIVE, version));
+    // end::render-native[]
   }
 
   /** The Kueue objects for {@code workers} workers, validated for {@code version}. */

@@ -138,11 +138,13 @@ public final class LlmInference {
 
   /** The HPA of {@link #autoscaler()} through the rush hour, sync by sync, for 45 minutes. */
   public static ReplicaTimeline rushHour() {
+    // tag::rush-hour-run[]
     return HpaSimulation.of(autoscaler())
         .podStartup(POD_STARTUP)
         .signal(Vllm.NUM_REQUESTS_WAITING, Signal.sharedAcrossPods(RUSH_HOUR))
         .signal(Dcgm.GR_ENGINE_ACTIVE, Signal.perPod(ENGINE_ACTIVITY))
         .run(Duration.ofMinutes(45));
+    // end::rush-hour-run[]
   }
 
   // end::rush-hour[]
