@@ -12,6 +12,7 @@ import dev.aiconform.core.validation.Validator;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +51,7 @@ class ExamplesValidateTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void everyIntentionalFindingIsReportedAndExplained(
+  void intentionalFindingsAreExplainedAndNeverErrors(
       String name, Supplier<ManifestBundle> bundle, Map<String, String> intentional) {
     ValidationReport report = Validator.forVersion(TargetVersion.V1_37).validate(bundle.get());
 
@@ -61,5 +62,15 @@ class ExamplesValidateTest {
               .filteredOn(d -> d.rule().equals(rule))
               .allSatisfy(d -> assertThat(d.severity()).isNotEqualTo(Severity.ERROR));
         });
+  }
+
+  @Test
+  void theWorkloadApiRenderingKeepsTheFeatureGateWarningOnEachOfItsThreeObjects() {
+    ValidationReport report =
+        Validator.forVersion(TargetVersion.V1_37).validate(FineTuning.workloadApi());
+
+    assertThat(report.ofRule("gang.native.feature-gate"))
+        .extracting(d -> d.object().orElseThrow().kind())
+        .containsExactlyInAnyOrder("Workload", "PodGroup", "Job");
   }
 }
