@@ -19,6 +19,7 @@ class RenderersTest {
 
   /** The intent the golden files and the guide show. */
   static AcceleratorAutoscaler vllm() {
+    // tag::intent[]
     return AcceleratorAutoscaler.forDeployment("vllm")
         .namespace("ml")
         .minReplicas(1)
@@ -33,6 +34,7 @@ class RenderersTest {
                 .putMonitorLabel("release", "kube-prometheus-stack")
                 .build())
         .build();
+    // end::intent[]
   }
 
   @Test

@@ -60,8 +60,8 @@ class ArchitectureTest {
 
   private static boolean isAiconformModule(Path entry) {
     String s = entry.toString().replace('\\', '/');
-    return s.matches(".*/(sdk-[a-z]+)/target/classes/?")
-        || s.matches(".*/sdk-[a-z]+-[^/]*\\.jar") && !s.endsWith("-tests.jar");
+    return s.matches(".*/(sdk-[a-z]+|examples)/target/classes/?")
+        || s.matches(".*/(sdk-[a-z]+|examples)-[^/]*\\.jar") && !s.endsWith("-tests.jar");
   }
 
   @ParameterizedTest(name = "{0} knows none of the other feature modules")
@@ -91,6 +91,8 @@ class ArchitectureTest {
             classes.contain("dev.aiconform.core.validation.Validator"))
         .isTrue();
     org.assertj.core.api.Assertions.assertThat(classes.contain("dev.aiconform.cli.Aiconform"))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("dev.aiconform.examples.FineTuning"))
         .isTrue();
   }
 

@@ -19,6 +19,7 @@ class DeviceAllocatorTest {
 
   @Test
   void placesClaimsOnTheFirstNodeWithRoomAndExplainsWhenNoneHasAny() {
+    // tag::fill[]
     DeviceAllocator allocator = DeviceAllocator.of(Inventories.h100Nodes(4));
     List<String> nodes = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
@@ -36,6 +37,8 @@ class DeviceAllocatorTest {
                 + " needs 2 device(s); 8 of 8 device(s) of class gpu.nvidia.com match, none usable"
                 + " (8 already allocated).");
   }
+
+  // end::fill[]
 
   @Test
   void releasingAPlacementGivesItsDevicesBack() {

@@ -52,10 +52,12 @@ class InventoriesTest {
   void migProfilesShareTheirGpuThroughCounters() {
     List<HasMetadata> inventory = Inventories.h100MigNodes(1);
     assertThat(inventory.stream().filter(o -> o instanceof ResourceSlice).count()).isEqualTo(9);
+    // tag::mig[]
     DeviceAllocator a = DeviceAllocator.of(inventory);
     assertThat(device(a.place(mig("a", "3g.40gb")))).isEqualTo("gpu-0-mig-3g40gb-9-0");
     assertThat(device(a.place(mig("b", "3g.40gb")))).isEqualTo("gpu-0-mig-3g40gb-9-4");
     assertThat(device(a.place(mig("c", "4g.40gb")))).isEqualTo("gpu-1-mig-4g40gb-5-0");
+    // end::mig[]
     // 4g.40gb took slices 0-3 of gpu-1: a 3g.40gb still fits at slice 4, a 1g.10gb at 4 before it
     assertThat(device(a.place(mig("d", "1g.10gb")))).isEqualTo("gpu-1-mig-1g10gb-19-4");
     DevicePlacement full =

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 final class ExtensionSamples {
   private ExtensionSamples() {}
 
+  // tag::fresh-cluster[]
   @WithInMemoryCluster(preset = ClusterPreset.CPU, nodes = 2)
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class FreshClusterPerTest {
@@ -30,6 +31,7 @@ final class ExtensionSamples {
     @Order(1)
     void fieldAndParametersGetTheSameCluster(InMemoryCluster parameter, ClusterClient client) {
       assertThat(parameter).isSameAs(cluster).isSameAs(client);
+      // end::fresh-cluster[]
       assertThat(cluster.list(GroupKind.of("", "Node"), null)).hasSize(2);
       cluster.apply(
           ManifestBundle.of(
@@ -50,9 +52,11 @@ final class ExtensionSamples {
 
   @WithInMemoryCluster(preset = ClusterPreset.CPU, nodes = 1)
   static class MethodOverridesClass {
+    // tag::method-wins[]
     @Test
     @WithInMemoryCluster(preset = ClusterPreset.H100, nodes = 3, kubernetesVersion = "1.35")
     void methodAnnotationWins(InMemoryCluster cluster) {
+      // end::method-wins[]
       assertThat(cluster.list(GroupKind.of("", "Node"), null)).hasSize(3);
       assertThat(cluster.list(GroupKind.of("resource.k8s.io", "ResourceSlice"), null)).hasSize(3);
       assertThat(cluster.targetVersion()).isEqualTo(TargetVersion.V1_35);
@@ -64,8 +68,10 @@ final class ExtensionSamples {
     }
   }
 
+  // tag::resources[]
   @WithInMemoryCluster(preset = ClusterPreset.EMPTY, resources = "queue-config.yaml")
   static class ResourcesAreApplied {
+    // end::resources[]
     @Test
     void resourceObjectsExist(InMemoryCluster cluster) {
       assertThat(cluster.get(ObjectRef.of("v1", "ConfigMap", "default", "queue-config")))

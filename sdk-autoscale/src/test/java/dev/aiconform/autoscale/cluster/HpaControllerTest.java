@@ -59,6 +59,7 @@ class HpaControllerTest {
    * which the HPA is then added.
    */
   static InMemoryCluster clusterWith(int gpus, Signal waiting) {
+    // tag::cluster[]
     InMemoryCluster c =
         InMemoryCluster.builder()
             .objects(
@@ -70,6 +71,7 @@ class HpaControllerTest {
       metrics(c).signal("ml", Vllm.NUM_REQUESTS_WAITING, waiting);
     }
     assertThat(c.apply(vllm().renderHpa()).failures()).isEmpty();
+    // end::cluster[]
     return c;
   }
 
@@ -318,6 +320,7 @@ class HpaControllerTest {
 
   @Test
   void pendingReplicasRunOnceANodeWithDevicesJoins() {
+    // tag::scale-up[]
     cluster = clusterWith(2, Signal.sharedAcrossPods(Load.constant(40)));
     cluster.advance(Duration.ofMinutes(1));
     assertThat(replicas(cluster)).isEqualTo(8);
@@ -330,6 +333,7 @@ class HpaControllerTest {
                 .allocatable("nvidia.com/gpu", "8")
                 .build()));
     assertThat(pods(cluster, "Running")).isEqualTo(8);
+    // end::scale-up[]
     // 40 over 8 serving pods is on target: the HPA stays.
     cluster.advance(Duration.ofMinutes(1));
     assertThat(replicas(cluster)).isEqualTo(8);

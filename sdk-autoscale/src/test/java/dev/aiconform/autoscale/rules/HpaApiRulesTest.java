@@ -47,7 +47,9 @@ class HpaApiRulesTest {
             .metric(Dcgm.GR_ENGINE_ACTIVE.utilisation(0.7))
             .behaviour(BehaviourPreset.INFERENCE)
             .build();
+    // tag::validate[]
     ValidationReport r = Validator.forVersion(version).validate(a.renderHpa());
+    // end::validate[]
     assertThat(r.diagnostics().stream().filter(d -> d.rule().startsWith("autoscale.hpa.")))
         .as(Checks.describe(r))
         .isEmpty();

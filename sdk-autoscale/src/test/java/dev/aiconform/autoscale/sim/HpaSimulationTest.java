@@ -33,6 +33,7 @@ class HpaSimulationTest {
   @Test
   void whenDoesARushReachEightReplicas() {
     // 0 → 80 waiting requests over 5 minutes; new replicas need 90 s to load the model.
+    // tag::simulation[]
     ReplicaTimeline t =
         HpaSimulation.of(vllm())
             .podStartup(Duration.ofSeconds(90))
@@ -42,6 +43,7 @@ class HpaSimulationTest {
             .signal(Dcgm.GR_ENGINE_ACTIVE, Signal.perPod(Load.constant(0.5)))
             .run(Duration.ofMinutes(15));
     assertThat(t.firstTimeAtLeast(8)).isPresent();
+    // end::simulation[]
     assertThat(t.firstTimeAtLeast(8).get()).isLessThanOrEqualTo(Duration.ofMinutes(5));
     assertThat(t.firstTimeReady(8).get())
         .isGreaterThanOrEqualTo(t.firstTimeAtLeast(8).get().plusSeconds(90));

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The code of docs/apply.md, compiled and run against fabric8's mock API server. */
+/**
+ * The code of docs/apply.md, compiled and run against fabric8's mock API server: the guide includes
+ * the tagged regions ({@code <!-- include: path#tag -->}).
+ */
 class ApplyGuideTest {
   @TempDir Path dir;
 
@@ -48,7 +51,7 @@ class ApplyGuideTest {
   void applyReadWaitAndPrune() {
     Path manifests = dir;
     List<String> log = new ArrayList<>();
-    // --- docs/apply.md: apply ---
+    // tag::apply[]
     ManifestBundle bundle = ManifestReader.defaults().read(manifests).bundle();
     try (Fabric8ClusterClient cluster =
         Fabric8ClusterClient.builder()
@@ -66,7 +69,7 @@ class ApplyGuideTest {
       for (ObjectOutcome o : result.outcomes()) {
         System.out.printf("%-10s %s %s%n", o.action(), o.ref(), o.message());
       }
-      // --- end ---
+      // end::apply[]
       assertThat(result.isSuccess()).isTrue();
       assertThat(log)
           .containsExactly(
@@ -76,33 +79,33 @@ class ApplyGuideTest {
               "batch/v1/Job ml/train: created",
               "v1/Service ml/train: created");
 
-      // --- docs/apply.md: dry runs ---
+      // tag::dry-runs[]
       ApplyResult serverSide =
           cluster.apply(bundle, ApplyOptions.builder().dryRun(ApplyOptions.DryRun.SERVER).build());
       ApplyResult local =
           cluster.apply(bundle, ApplyOptions.builder().dryRun(ApplyOptions.DryRun.CLIENT).build());
-      // --- end ---
+      // end::dry-runs[]
       assertThat(serverSide.outcomes())
           .extracting(ObjectOutcome::action)
           .containsOnly(Action.VALIDATED);
       assertThat(local.outcomes()).extracting(ObjectOutcome::action).containsOnly(Action.VALIDATED);
 
-      // --- docs/apply.md: prune ---
+      // tag::prune[]
       Prune prune = Prune.bundle("train"); // label aiconform.dev/bundle=train
       cluster.apply(bundle, ApplyOptions.defaults(), prune);
       ManifestBundle smaller = bundle.filter(m -> !m.ref().kind().equals("Service"));
       ApplyResult pruned = cluster.apply(smaller, ApplyOptions.defaults(), prune);
       // the last outcome: v1/Service ml/train: pruned (carried aiconform.dev/bundle=train ...)
-      // --- end ---
+      // end::prune[]
       assertThat(pruned.outcomes().get(pruned.outcomes().size() - 1).action())
           .isEqualTo(Action.PRUNED);
 
-      // --- docs/apply.md: read back ---
+      // tag::read-back[]
       ClusterCapabilities caps = cluster.capabilities();
       boolean dra = caps.serves("resource.k8s.io/v1");
       boolean kueue = caps.customResourceDefinitions().contains("workloads.kueue.x-k8s.io");
       cluster.get(ObjectRef.of("batch/v1", "Job", "ml", "train")).ifPresent(job -> {});
-      // --- end ---
+      // end::read-back[]
       assertThat(dra).isTrue();
       assertThat(kueue).isFalse();
     }
@@ -124,7 +127,7 @@ class ApplyGuideTest {
         "",
         java.util.Map.of("Retry-After", "2"));
     ManifestBundle bundle = GangBundles.training();
-    // --- docs/apply.md: retries ---
+    // tag::retries[]
     Fabric8ClusterClient cluster =
         Fabric8ClusterClient.builder()
             .client(fabric8Client)
@@ -137,8 +140,8 @@ class ApplyGuideTest {
             .clock(time.clock()) // tests: a fake clock and sleeper, so nothing really sleeps
             .sleeper(time.sleeper())
             .build();
-    // --- end ---
-    // --- docs/apply.md: conflicts ---
+    // end::retries[]
+    // tag::conflicts[]
     ApplyResult result = cluster.apply(bundle, ApplyOptions.defaults());
     for (ObjectOutcome o : result.failures()) {
       if (o.action() == ObjectOutcome.Action.CONFLICT) {
@@ -149,7 +152,7 @@ class ApplyGuideTest {
       }
     }
     ApplyResult forced = cluster.apply(bundle, ApplyOptions.builder().forceConflicts(true).build());
-    // --- end ---
+    // end::conflicts[]
     assertThat(result.outcomes())
         .extracting(o -> o.ref().kind() + " " + o.action() + " " + o.attempts())
         .contains("Job CONFLICT 1", "Service CREATED 3");
@@ -169,13 +172,13 @@ class ApplyGuideTest {
             .build();
     ApplyResult result =
         cluster.apply(GangBundles.training().filter(m -> !m.ref().kind().equals("Job")));
-    // --- docs/apply.md: wait ---
+    // tag::wait[]
     ReadinessReport ready = cluster.awaitReady(result, Duration.ofMinutes(10));
     if (!ready.allReady()) {
       System.err.println(ready.summary());
       // 3/4 ready after 10m; timed out; not ready: .../PodGroup ml/train: applied (...)
     }
-    // --- end ---
+    // end::wait[]
     assertThat(ready.summary())
         .isEqualTo(
             "3/4 ready after 10m; timed out; not ready: scheduling.x-k8s.io/v1alpha1/PodGroup ml/train:"

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ClusterGuideTest {
   static final String TRAINING_JOB =
       """
+      # tag::job[]
       apiVersion: batch/v1
       kind: Job
       metadata: {name: train, namespace: ml}
@@ -37,6 +38,7 @@ class ClusterGuideTest {
               image: ghcr.io/example/trainer:1.0
               resources:
                 limits: {nvidia.com/gpu: "8"}
+      # end::job[]
       """;
 
   @Test

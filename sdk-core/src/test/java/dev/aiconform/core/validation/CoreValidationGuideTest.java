@@ -13,7 +13,10 @@ import dev.aiconform.core.conformance.RequirementLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The code of docs/core-validation.md, compiled and run. Keep the two in step. */
+/**
+ * The code of docs/core-validation.md, compiled and run: the guide includes the tagged regions
+ * ({@code <!-- include: path#tag -->}).
+ */
 class CoreValidationGuideTest {
 
   static final String TRAIN_YAML =
@@ -35,13 +38,13 @@ class CoreValidationGuideTest {
 
   @Test
   void validateWhatWasRead() {
-    // --- guide: validate
+    // tag::validate[]
     ReadResult read = ManifestReader.defaults().readString(TRAIN_YAML, "train.yaml");
     ValidationReport report = Validator.forVersion(TargetVersion.V1_37).validate(read.bundle());
     Diagnostic missingLimit = report.ofRule("core.pod.resources").get(0);
     // missingLimit.path()   → "spec.template.spec.containers[0].resources.limits"
     // missingLimit.reason() → Optional[FieldValueRequired]
-    // --- end
+    // end::validate[]
 
     assertThat(missingLimit.path()).isEqualTo("spec.template.spec.containers[0].resources.limits");
     assertThat(missingLimit.reason()).contains(Reason.REQUIRED);
@@ -51,7 +54,7 @@ class CoreValidationGuideTest {
   @Test
   void onlyTheCoreRules() {
     ReadResult read = ManifestReader.defaults().readString(TRAIN_YAML, "train.yaml");
-    // --- guide: core only
+    // tag::core-only[]
     Validator coreApiOnly =
         Validator.builder()
             .targetVersion(TargetVersion.V1_35)
@@ -59,14 +62,14 @@ class CoreValidationGuideTest {
             .categories(Category.API)
             .build();
     List<Diagnostic> errors = coreApiOnly.validate(read.bundle()).errors();
-    // --- end
+    // end::core-only[]
 
     assertThat(errors).extracting(Diagnostic::rule).containsExactly("core.pod.resources");
   }
 
   @Test
   void theRequirementCatalogue() {
-    // --- guide: catalogue
+    // tag::catalogue[]
     RequirementCatalogue v137 = RequirementCatalogue.forTarget(TargetVersion.V1_37);
     Requirement access = v137.require("secure_accelerator_access"); // MUST, security
     List<Requirement> shoulds = v137.withLevel(RequirementLevel.SHOULD); // 7 in 1.37
@@ -76,7 +79,7 @@ class CoreValidationGuideTest {
         RequirementCatalogue.of(ConformanceVersion.V1_36).contains("dra_support"); // false
     boolean conditional =
         v137.require("cluster_autoscaling").conditional(); // true: "If the platform provides…"
-    // --- end
+    // end::catalogue[]
 
     assertThat(access.level()).isEqualTo(RequirementLevel.MUST);
     assertThat(access.category()).isEqualTo("security");
@@ -88,12 +91,12 @@ class CoreValidationGuideTest {
 
   @Test
   void theHelpersOtherModulesUse() {
-    // --- guide: helpers
+    // tag::helpers[]
     List<String> problems = NameFormat.DNS1123_LABEL.problems("llm.server");
     // ["must not contain dots: it must be a single RFC 1123 label"]
     boolean gpu = Accelerators.isAcceleratorResource("nvidia.com/mig-1g.10gb"); // true
     List<String> keyProblems = LabelSyntax.keyProblems("example.com/team"); // []
-    // --- end
+    // end::helpers[]
 
     assertThat(problems)
         .containsExactly("must not contain dots: it must be a single RFC 1123 label");

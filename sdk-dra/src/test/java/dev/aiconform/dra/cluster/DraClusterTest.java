@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pods with device claims on the in-memory cluster: the DynamicResources plugin end to end. */
 class DraClusterTest {
+  // tag::claim[]
   static final DeviceClaim PAIR =
       DeviceClaim.template("h100-pair")
           .namespace("ml")
@@ -37,6 +38,8 @@ class DraClusterTest {
                       .where(NvidiaGpu.PRODUCT_NAME.startsWith("NVIDIA H100")))
           .matchAttribute(StandardAttributes.PCIE_ROOT, "gpus")
           .build();
+
+  // end::claim[]
 
   static Pod pod(String name, java.util.function.Consumer<PodSpec> claims) {
     Pod pod =
@@ -56,9 +59,12 @@ class DraClusterTest {
     return pod;
   }
 
+  // tag::pair-pod[]
   static Pod pairPod(String name) {
     return pod(name, s -> PodClaims.useTemplateInFirstContainer(s, PAIR));
   }
+
+  // end::pair-pod[]
 
   static InMemoryCluster cluster(List<? extends HasMetadata> objects) {
     List<HasMetadata> all = new ArrayList<>(Inventories.h100Nodes(4));
@@ -75,11 +81,13 @@ class DraClusterTest {
 
   @Test
   void bindsPodsWithPairsOfGpusOnOnePcieRootUntilTheInventoryIsFull() {
+    // tag::seventeen[]
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(PAIR.toResourceClaimTemplate());
     for (int i = 0; i < 17; i++) objects.add(pairPod("trainer-" + i));
     InMemoryCluster c = cluster(objects);
     SimulationReport report = c.report();
+    // end::seventeen[]
     assertThat(c.errors()).isEmpty();
     assertThat(report.bound()).isEqualTo(16);
     Set<String> devices = new HashSet<>();
