@@ -32,13 +32,7 @@ class Fabric8ClusterClientApplyTest {
     server =
         FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
     fabric8 = server.client();
-    cluster =
-        Fabric8ClusterClient.builder()
-            .client(fabric8)
-            .clock(time.clock())
-            .sleeper(time.sleeper())
-            .random(() -> 0.5)
-            .build();
+    cluster = time.client(fabric8).build();
   }
 
   @AfterEach

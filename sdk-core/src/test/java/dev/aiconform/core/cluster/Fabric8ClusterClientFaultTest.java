@@ -57,12 +57,8 @@ class Fabric8ClusterClientFaultTest {
   }
 
   private Fabric8ClusterClient cluster(RetryPolicy policy) {
-    return Fabric8ClusterClient.builder()
-        .client(fabric8)
+    return time.client(fabric8)
         .retryPolicy(policy)
-        .clock(time.clock())
-        .sleeper(time.sleeper())
-        .random(() -> 0.5)
         .progress(
             new ApplyProgress() {
               @Override
@@ -257,11 +253,7 @@ class Fabric8ClusterClientFaultTest {
     List<String> heard = new ArrayList<>();
     try (KubernetesClient dead = FakeApiServer.clientFor(url)) {
       ApplyResult result =
-          Fabric8ClusterClient.builder()
-              .client(dead)
-              .clock(time.clock())
-              .sleeper(time.sleeper())
-              .random(() -> 0.5)
+          time.client(dead)
               .progress(
                   new ApplyProgress() {
                     @Override
@@ -328,11 +320,7 @@ class Fabric8ClusterClientFaultTest {
   @Test
   void aServerThatGoesAwayMidBundleFailsTheRestWithoutRetryingEachObject() {
     Fabric8ClusterClient cluster =
-        Fabric8ClusterClient.builder()
-            .client(fabric8)
-            .clock(time.clock())
-            .sleeper(time.sleeper())
-            .random(() -> 0.5)
+        time.client(fabric8)
             .progress(
                 new ApplyProgress() {
                   @Override
@@ -379,11 +367,7 @@ class Fabric8ClusterClientFaultTest {
   void aPruneAfterTheServerWentAwayIsNotAttempted() {
     proxy.dropNext("PATCH " + JOB, 100);
     Fabric8ClusterClient cluster =
-        Fabric8ClusterClient.builder()
-            .client(fabric8)
-            .clock(time.clock())
-            .sleeper(time.sleeper())
-            .random(() -> 0.5)
+        time.client(fabric8)
             .progress(
                 new ApplyProgress() {
                   @Override
