@@ -1,14 +1,13 @@
 package dev.aiconform.core.internal.rules;
 
 import dev.aiconform.core.validation.Category;
-import dev.aiconform.core.validation.EmbeddedPodSpec;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.LabelSyntax;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +17,7 @@ import java.util.TreeMap;
  * at most 256 KiB (apimachinery api/validation ValidateAnnotations), on the object and on the pod
  * template it holds.
  */
-public final class AnnotationsRule extends CoreRule {
+public final class AnnotationsRule extends MetadataMapRule {
   // staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go: TotalAnnotationSizeLimitB
   static final int TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
@@ -41,33 +40,13 @@ public final class AnnotationsRule extends CoreRule {
             .fixedExample(
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  annotations:\n"
                     + "    example.com/owner-email: ml@example.com\n")
-            .build());
+            .build(),
+        "annotations",
+        ObjectMeta::getAnnotations);
   }
 
   @Override
-  public void check(HasMetadata object, RuleContext ctx) {
-    if (object.getMetadata() != null) {
-      check(object.getMetadata().getAnnotations(), FieldPath.of("metadata", "annotations"), ctx);
-    }
-    EmbeddedPodSpec.of(object)
-        .ifPresent(
-            pod ->
-                pod.templatePath()
-                    .ifPresent(
-                        template ->
-                            pod.templateMetadata()
-                                .ifPresent(
-                                    meta ->
-                                        check(
-                                            meta.getAnnotations(),
-                                            template.child("annotations"),
-                                            ctx))));
-  }
-
-  private static void check(Map<String, String> annotations, FieldPath path, RuleContext ctx) {
-    if (annotations == null) {
-      return;
-    }
+  void check(Map<String, String> annotations, FieldPath path, RuleContext ctx) {
     long total = 0;
     for (Map.Entry<String, String> annotation : new TreeMap<>(annotations).entrySet()) {
       String key = annotation.getKey();

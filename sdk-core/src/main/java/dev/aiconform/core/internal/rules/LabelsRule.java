@@ -1,14 +1,13 @@
 package dev.aiconform.core.internal.rules;
 
 import dev.aiconform.core.validation.Category;
-import dev.aiconform.core.validation.EmbeddedPodSpec;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.LabelSyntax;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,7 +17,7 @@ import java.util.TreeMap;
  * reports every label problem at the map itself ({@code metadata.labels}, {@code
  * spec.template.labels}), not at the key.
  */
-public final class LabelsRule extends CoreRule {
+public final class LabelsRule extends MetadataMapRule {
   public LabelsRule() {
     super(
         RuleInfo.builder()
@@ -39,30 +38,13 @@ public final class LabelsRule extends CoreRule {
             .fixedExample(
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  labels:\n"
                     + "    team: ml-platform\n")
-            .build());
+            .build(),
+        "labels",
+        ObjectMeta::getLabels);
   }
 
   @Override
-  public void check(HasMetadata object, RuleContext ctx) {
-    if (object.getMetadata() != null) {
-      check(object.getMetadata().getLabels(), FieldPath.of("metadata", "labels"), ctx);
-    }
-    EmbeddedPodSpec.of(object)
-        .ifPresent(
-            pod ->
-                pod.templatePath()
-                    .ifPresent(
-                        template ->
-                            pod.templateMetadata()
-                                .ifPresent(
-                                    meta ->
-                                        check(meta.getLabels(), template.child("labels"), ctx))));
-  }
-
-  private static void check(Map<String, String> labels, FieldPath path, RuleContext ctx) {
-    if (labels == null) {
-      return;
-    }
+  void check(Map<String, String> labels, FieldPath path, RuleContext ctx) {
     for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
       String key = label.getKey();
       for (String problem : LabelSyntax.keyProblems(key)) {
