@@ -35,8 +35,7 @@ class ApplyGuideTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     fabric8Client = server.client();
     Files.writeString(dir.resolve("train.yaml"), GangBundles.TRAINING_YAML);
   }

@@ -29,8 +29,7 @@ class Fabric8ClusterClientApplyTest {
 
   @BeforeEach
   void start() {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     fabric8 = server.client();
     cluster = time.client(fabric8).build();
   }
@@ -404,10 +403,7 @@ class Fabric8ClusterClientApplyTest {
   void progressHearsEveryOutcomeInOrder() {
     List<String> heard = new java.util.ArrayList<>();
     Fabric8ClusterClient listening =
-        Fabric8ClusterClient.builder()
-            .client(fabric8)
-            .clock(time.clock())
-            .sleeper(time.sleeper())
+        time.client(fabric8)
             .progress(
                 new ApplyProgress() {
                   @Override
@@ -445,7 +441,8 @@ class Fabric8ClusterClientApplyTest {
           + "{\"reason\":\"FieldValueInvalid\",\"message\":\"Invalid value: 0: spec.minMember in body should be greater"
           + " than or equal to 1\",\"field\":\"spec.minMember\"}]}}";
 
-  private static ObjectOutcome outcome(ApplyResult result, String kind) {
+  /** The outcome of the bundle's one object of {@code kind}. */
+  static ObjectOutcome outcome(ApplyResult result, String kind) {
     return result.outcomes().stream()
         .filter(o -> o.ref().kind().equals(kind))
         .findFirst()

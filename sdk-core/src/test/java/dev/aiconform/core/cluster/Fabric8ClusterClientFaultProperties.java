@@ -41,8 +41,7 @@ class Fabric8ClusterClientFaultProperties {
 
   @BeforeContainer
   static void start() {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     fabric8 = server.client();
   }
 
@@ -88,12 +87,7 @@ class Fabric8ClusterClientFaultProperties {
           f.code == 429 ? Map.of("Retry-After", "1") : Map.of());
     }
     RetryPolicy policy = RetryPolicy.defaults();
-    Fabric8ClusterClient cluster =
-        Fabric8ClusterClient.builder()
-            .client(fabric8)
-            .clock(time.clock())
-            .sleeper(time.sleeper())
-            .build();
+    Fabric8ClusterClient cluster = time.client(fabric8).build();
 
     ApplyResult result = cluster.apply(GangBundles.training());
 

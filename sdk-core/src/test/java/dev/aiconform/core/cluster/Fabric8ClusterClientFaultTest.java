@@ -1,5 +1,6 @@
 package dev.aiconform.core.cluster;
 
+import static dev.aiconform.core.cluster.Fabric8ClusterClientApplyTest.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -43,8 +44,7 @@ class Fabric8ClusterClientFaultTest {
 
   @BeforeEach
   void start() {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     proxy = DroppingProxy.to(server.port());
     fabric8 = FakeApiServer.clientFor(proxy.url());
   }
@@ -296,13 +296,7 @@ class Fabric8ClusterClientFaultTest {
   void aTlsFailureOnTheFirstRequestMakesTheServerUnreachable() {
     // TLS spoken to a plain-HTTP port: no handshake can succeed.
     try (KubernetesClient tls = FakeApiServer.clientFor("https://127.0.0.1:" + server.port())) {
-      ApplyResult result =
-          Fabric8ClusterClient.builder()
-              .client(tls)
-              .clock(time.clock())
-              .sleeper(time.sleeper())
-              .build()
-              .apply(GangBundles.training());
+      ApplyResult result = time.client(tls).build().apply(GangBundles.training());
 
       assertThat(result.unreachable().orElseThrow())
           .isEqualTo(
@@ -422,12 +416,5 @@ class Fabric8ClusterClientFaultTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static ObjectOutcome outcome(ApplyResult result, String kind) {
-    return result.outcomes().stream()
-        .filter(o -> o.ref().kind().equals(kind))
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -28,8 +28,7 @@ class Fabric8ClusterClientReadTest {
 
   @BeforeEach
   void start() {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     fabric8 = server.client();
     cluster = Fabric8ClusterClient.of(fabric8);
   }

@@ -32,14 +32,10 @@ class Fabric8ClusterClientReadinessTest {
 
   @BeforeEach
   void start() {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     fabric8 = server.client();
     cluster =
-        Fabric8ClusterClient.builder()
-            .client(fabric8)
-            .clock(time.clock())
-            .sleeper(time.sleeper())
+        time.client(fabric8)
             .pollInterval(Duration.ofSeconds(2))
             .progress(
                 new ApplyProgress() {

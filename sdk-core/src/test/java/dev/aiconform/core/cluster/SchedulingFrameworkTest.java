@@ -300,19 +300,12 @@ class SchedulingFrameworkTest {
     @Test
     void aFilterReasonIsCountedLikeTheCorePluginsReasons() {
       SchedulingPlugin oddNodesOnly =
-          new SchedulingPlugin() {
-            @Override
-            public String name() {
-              return "OddNodes";
-            }
-
-            @Override
-            public PluginStatus filter(SchedulingCycle cycle, Pod pod, NodeInfo node) {
-              return node.name().endsWith("1") || node.name().endsWith("3")
-                  ? PluginStatus.success()
-                  : PluginStatus.unresolvable("node(s) were even");
-            }
-          };
+          TestPlugins.filter(
+              "OddNodes",
+              (cycle, pod, node) ->
+                  node.name().endsWith("1") || node.name().endsWith("3")
+                      ? PluginStatus.success()
+                      : PluginStatus.unresolvable("node(s) were even"));
       InMemoryCluster cluster = cluster(List.of(oddNodesOnly), gpuNodes(4, 1));
       cluster.apply(
           ManifestBundle.of(
@@ -326,17 +319,8 @@ class SchedulingFrameworkTest {
     @Test
     void aPreFilterRejectionIsReportedForAllNodes() {
       SchedulingPlugin needsQueue =
-          new SchedulingPlugin() {
-            @Override
-            public String name() {
-              return "NeedsQueue";
-            }
-
-            @Override
-            public PluginStatus preFilter(SchedulingCycle cycle, Pod pod) {
-              return PluginStatus.unresolvable("pod has no queue");
-            }
-          };
+          TestPlugins.preFilter(
+              "NeedsQueue", (cycle, pod) -> PluginStatus.unresolvable("pod has no queue"));
       InMemoryCluster cluster = cluster(List.of(needsQueue), gpuNodes(3, 1));
       cluster.apply(ManifestBundle.of(TestPods.named("p").build()));
 
@@ -347,17 +331,11 @@ class SchedulingFrameworkTest {
     @Test
     void aPluginThatThrowsLeavesThePodPendingWithASchedulerError() {
       SchedulingPlugin broken =
-          new SchedulingPlugin() {
-            @Override
-            public String name() {
-              return "Broken";
-            }
-
-            @Override
-            public PluginStatus filter(SchedulingCycle cycle, Pod pod, NodeInfo node) {
-              throw new IllegalStateException("boom");
-            }
-          };
+          TestPlugins.filter(
+              "Broken",
+              (cycle, pod, node) -> {
+                throw new IllegalStateException("boom");
+              });
       InMemoryCluster cluster = cluster(List.of(broken), gpuNodes(1, 1));
       cluster.apply(ManifestBundle.of(TestPods.named("p").build()));
 
