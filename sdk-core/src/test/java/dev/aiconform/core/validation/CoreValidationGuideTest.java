@@ -10,6 +10,7 @@ import dev.aiconform.core.conformance.ConformanceVersion;
 import dev.aiconform.core.conformance.Requirement;
 import dev.aiconform.core.conformance.RequirementCatalogue;
 import dev.aiconform.core.conformance.RequirementLevel;
+import dev.aiconform.core.fixtures.TrainJob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class CoreValidationGuideTest {
 
-  static final String TRAIN_YAML =
-      "apiVersion: batch/v1\n"
-          + "kind: Job\n"
-          + "metadata:\n"
-          + "  name: train\n"
-          + "  namespace: ml\n"
-          + "spec:\n"
-          + "  template:\n"
-          + "    spec:\n"
-          + "      restartPolicy: Never\n"
-          + "      containers:\n"
-          + "      - name: trainer\n"
-          + "        image: nvcr.io/nvidia/pytorch:25.01-py3\n"
-          + "        resources:\n"
-          + "          requests:\n"
-          + "            nvidia.com/gpu: 1\n";
+  static final String TRAIN_YAML = TrainJob.WITHOUT_GPU_LIMIT;
 
   @Test
   void validateWhatWasRead() {
