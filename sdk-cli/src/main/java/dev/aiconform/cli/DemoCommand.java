@@ -4,6 +4,7 @@ import dev.aiconform.autoscale.Dcgm;
 import dev.aiconform.autoscale.ReplicaTimeline;
 import dev.aiconform.autoscale.ScalingStep;
 import dev.aiconform.autoscale.Vllm;
+import dev.aiconform.cli.internal.Lines;
 import dev.aiconform.cli.internal.Style;
 import dev.aiconform.cli.internal.Table;
 import dev.aiconform.core.ManifestBundle;
@@ -533,7 +534,7 @@ final class DemoCommand implements Callable<Integer> {
           t.row(
               o.ref().kind() + " " + qualified(o.ref()),
               o.action().isFailure() ? Table.styled(action, style::red) : action,
-              Failures.oneLine(o.message()));
+              Lines.oneLine(o.message()));
         }
         out.print(t.render("   ", style));
       }
@@ -547,7 +548,7 @@ final class DemoCommand implements Callable<Integer> {
                   + kubeconfig
                   + (context == null ? "" : " (context " + context + ")")
                   + ": "
-                  + Failures.oneLine(
+                  + Lines.oneLine(
                       e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return false;
     }

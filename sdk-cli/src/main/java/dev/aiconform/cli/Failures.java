@@ -1,5 +1,11 @@
 package dev.aiconform.cli;
 
+import static dev.aiconform.cli.internal.Lines.oneLine;
+
+import dev.aiconform.core.validation.Diagnostic;
+import dev.aiconform.core.validation.Severity;
+import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -25,6 +31,18 @@ final class Failures {
     return Aiconform.USAGE;
   }
 
+  /**
+   * Each error among the diagnostics of the command's input, one line each on stderr (warnings are
+   * the report's business).
+   */
+  static void inputErrors(PrintWriter err, String command, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.severity() == Severity.ERROR) {
+        err.println("aiconform " + command + ": " + oneLine(d.toString()));
+      }
+    }
+  }
+
   static String describe(Throwable t) {
     if (t instanceof OutOfMemoryError) {
       return "out of memory: the input is too large for this JVM (try a larger -Xmx)";
@@ -42,9 +60,5 @@ final class Failures {
             ? ""
             : "internal error (" + t.getClass().getSimpleName() + "): ")
         + oneLine(message == null ? "no detail" : message);
-  }
-
-  static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").trim();
   }
 }

@@ -1,6 +1,7 @@
 package dev.aiconform.cli;
 
 import dev.aiconform.cli.internal.Inputs;
+import dev.aiconform.cli.internal.Lines;
 import dev.aiconform.cli.internal.SimulationOutput;
 import dev.aiconform.core.ReadResult;
 import dev.aiconform.core.TargetVersion;
@@ -9,7 +10,6 @@ import dev.aiconform.core.cluster.InMemoryCluster;
 import dev.aiconform.core.cluster.ObjectOutcome;
 import dev.aiconform.core.cluster.SimulationReport;
 import dev.aiconform.core.validation.Diagnostic;
-import dev.aiconform.core.validation.Severity;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,13 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Report format: text or json (default: text).")
   SimulationOutput.Format format = SimulationOutput.Format.TEXT;
 
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      converter = Options.ColourName.class,
-      description =
-          "Colour text output: auto (on a terminal only), always or never (default: auto).")
-  Options.Colour colour = Options.Colour.AUTO;
+  @Mixin ColourOption colour;
 
   @Parameters(
       paramLabel = "PATH",
@@ -95,13 +90,8 @@ final class SimulateCommand implements Callable<Integer> {
     ReadResult clusterObjects = Inputs.read(cluster, root.stdin());
     ReadResult workloads = Inputs.read(paths, root.stdin());
     if (clusterObjects.hasErrors() || workloads.hasErrors()) {
-      List<Diagnostic> problems = new ArrayList<>(clusterObjects.diagnostics());
-      problems.addAll(workloads.diagnostics());
-      for (Diagnostic d : problems) {
-        if (d.severity() == Severity.ERROR) {
-          err.println("aiconform simulate: " + Failures.oneLine(d.toString()));
-        }
-      }
+      Failures.inputErrors(err, "simulate", clusterObjects.diagnostics());
+      Failures.inputErrors(err, "simulate", workloads.diagnostics());
       return Aiconform.USAGE;
     }
 
@@ -110,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
     ApplyResult applied = sim.apply(workloads.bundle());
     SimulationReport report = withRejections(sim.report(), sim.initialApply(), applied);
     for (String problem : sim.errors()) {
-      err.println("aiconform simulate: simulation problem: " + Failures.oneLine(problem));
+      err.println("aiconform simulate: simulation problem: " + Lines.oneLine(problem));
     }
     out.print(SimulationOutput.render(format, version, report, colour.style()));
     out.flush();

@@ -9,7 +9,6 @@ import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.RuleSet;
-import dev.aiconform.core.validation.Severity;
 import dev.aiconform.core.validation.ValidationReport;
 import dev.aiconform.core.validation.Validator;
 import java.io.PrintWriter;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,13 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
           "Exit with 1 when a finding is at least this serious: error or warning (default: error).")
   Options.FailOn failOn = Options.FailOn.ERROR;
 
-  @Option(
-      names = "--color",
-      paramLabel = "WHEN",
-      converter = Options.ColourName.class,
-      description =
-          "Colour text output: auto (on a terminal only), always or never (default: auto).")
-  Options.Colour colour = Options.Colour.AUTO;
+  @Mixin ColourOption colour;
 
   @Parameters(
       paramLabel = "PATH",
@@ -104,11 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
 
     if (read.hasErrors()) {
-      for (Diagnostic d : read.diagnostics()) {
-        if (d.severity() == Severity.ERROR) {
-          err.println("aiconform validate: " + Failures.oneLine(d.toString()));
-        }
-      }
+      Failures.inputErrors(err, "validate", read.diagnostics());
       return Aiconform.USAGE;
     }
     return run.hasFindingsAtOrAbove(failOn.severity) ? Aiconform.FINDINGS : Aiconform.OK;

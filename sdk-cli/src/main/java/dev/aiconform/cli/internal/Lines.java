@@ -2,12 +2,12 @@ package dev.aiconform.cli.internal;
 
 import dev.aiconform.core.ObjectRef;
 
-/** Small text helpers shared by the report formats. */
-final class Lines {
+/** Small text helpers shared by the report formats and the commands' one-line failures. */
+public final class Lines {
   private Lines() {}
 
   /** Line breaks and tabs become spaces, so a message is one line of a report. */
-  static String oneLine(String s) {
+  public static String oneLine(String s) {
     return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").trim();
   }
 
