@@ -1,7 +1,7 @@
 package dev.aiconform.cli;
 
+import dev.aiconform.cli.internal.Inputs;
 import dev.aiconform.core.ManifestBundle;
-import dev.aiconform.core.ManifestReader;
 import dev.aiconform.core.ObjectRef;
 import dev.aiconform.core.ReadResult;
 import dev.aiconform.core.cluster.ApplyOptions;
@@ -288,27 +288,17 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   private Optional<ManifestBundle> read(PrintWriter err) {
-    ManifestBundle.Builder all = ManifestBundle.builder();
-    List<Diagnostic> problems = new ArrayList<>();
     for (String p : paths) {
-      ReadResult r;
-      if (p.equals("-")) {
-        r =
-            ManifestReader.defaults()
-                .read(root != null ? root.stdin() : stdin, ManifestReader.STDIN);
-      } else {
-        Path path = Path.of(p);
-        if (!Files.exists(path)) {
-          err.println("aiconform apply: " + p + ": no such file or directory");
-          return Optional.empty();
-        }
-        r = ManifestReader.defaults().read(path);
+      if (!p.equals(Inputs.STDIN) && !Files.exists(Path.of(p))) {
+        err.println("aiconform apply: " + p + ": no such file or directory");
+        return Optional.empty();
       }
-      problems.addAll(r.diagnostics());
-      all.addAll(r.bundle());
     }
+    ReadResult read = Inputs.read(paths, root != null ? root.stdin() : stdin);
     List<Diagnostic> errors =
-        problems.stream().filter(d -> d.severity() == Severity.ERROR).collect(Collectors.toList());
+        read.diagnostics().stream()
+            .filter(d -> d.severity() == Severity.ERROR)
+            .collect(Collectors.toList());
     if (!errors.isEmpty()) {
       errors.forEach(d -> err.println(d));
       err.println(
@@ -319,7 +309,7 @@ public final class ApplyCommand implements Callable<Integer> {
               + "; fix the manifests (aiconform validate shows every finding)");
       return Optional.empty();
     }
-    return Optional.of(all.build());
+    return Optional.of(read.bundle());
   }
 
   /**
