@@ -36,8 +36,7 @@ class ApplyCommandTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        FakeApiServer.start().serve("scheduling.x-k8s.io/v1alpha1", "PodGroup", "podgroups", true);
+    server = FakeApiServer.startServingPodGroups();
     manifests = Files.writeString(dir.resolve("train.yaml"), GangBundles.TRAINING_YAML);
     kubeconfig = Files.writeString(dir.resolve("kubeconfig"), server.kubeconfig("fake", "ml"));
   }

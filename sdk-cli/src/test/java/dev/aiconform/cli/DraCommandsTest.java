@@ -232,14 +232,7 @@ class DraCommandsTest {
               template("b200", 1, "device.attributes['gpu.example.com'].model == 'B200'"),
               pod("worker-0", "b200"));
 
-      CliRun r =
-          CliRun.run(
-              "simulate",
-              "--cluster",
-              cluster.toString(),
-              "--color",
-              "never",
-              workloads.toString());
+      CliRun r = simulateAsPlainText(cluster, workloads);
 
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out())
@@ -255,14 +248,7 @@ class DraCommandsTest {
       Path cluster = cluster(Inventories.exampleDriverNodes(1));
       Path workloads = write("workloads.yaml", template("one", 1), pod("worker-0", "one"));
 
-      CliRun r =
-          CliRun.run(
-              "simulate",
-              "--cluster",
-              cluster.toString(),
-              "--color",
-              "never",
-              workloads.toString());
+      CliRun r = simulateAsPlainText(cluster, workloads);
 
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out())
@@ -270,6 +256,12 @@ class DraCommandsTest {
           .contains("Bound")
           .contains("gpus: gpu.example.com/");
     }
+  }
+
+  /** {@code aiconform simulate --cluster CLUSTER --color never WORKLOADS}. */
+  static CliRun simulateAsPlainText(Path cluster, Path workloads) {
+    return CliRun.run(
+        "simulate", "--cluster", cluster.toString(), "--color", "never", workloads.toString());
   }
 
   /** The devices the inventory's ResourceSlices publish. */

@@ -119,22 +119,7 @@ class SimulateCommandTest {
     assertThat(rejected.size()).isGreaterThanOrEqualTo(1);
     JsonNode d = rejected.get(0);
     assertThat(ValidateCommandTest.fieldNames(d))
-        .containsExactly(
-            "file",
-            "line",
-            "document",
-            "apiVersion",
-            "kind",
-            "namespace",
-            "name",
-            "rule",
-            "category",
-            "requirement",
-            "severity",
-            "path",
-            "reason",
-            "message",
-            "hint");
+        .containsExactlyElementsOf(ValidateCommandTest.DIAGNOSTIC_FIELDS);
     assertThat(d.get("rule").asString()).isEqualTo("core.pod.restart-policy");
     assertThat(d.get("path").asString()).isEqualTo("spec.template.spec.restartPolicy");
     assertThat(d.get("reason").asString()).isEqualTo("FieldValueNotSupported");

@@ -2,6 +2,7 @@ package dev.aiconform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiconform.core.fixtures.TrainJob;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -24,25 +25,29 @@ import tools.jackson.databind.json.JsonMapper;
 class ValidateCommandTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The fields of a diagnostic in the JSON reports (validate and simulate), in order. */
+  static final List<String> DIAGNOSTIC_FIELDS =
+      List.of(
+          "file",
+          "line",
+          "document",
+          "apiVersion",
+          "kind",
+          "namespace",
+          "name",
+          "rule",
+          "category",
+          "requirement",
+          "severity",
+          "path",
+          "reason",
+          "message",
+          "hint");
+
   static final String CLEAN =
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: ml\ndata:\n  a: b\n";
 
-  static final String BROKEN_JOB =
-      "apiVersion: batch/v1\n"
-          + "kind: Job\n"
-          + "metadata:\n"
-          + "  name: train\n"
-          + "  namespace: ml\n"
-          + "spec:\n"
-          + "  template:\n"
-          + "    spec:\n"
-          + "      restartPolicy: Never\n"
-          + "      containers:\n"
-          + "      - name: trainer\n"
-          + "        image: nvcr.io/nvidia/pytorch:25.01-py3\n"
-          + "        resources:\n"
-          + "          requests:\n"
-          + "            nvidia.com/gpu: 1\n";
+  static final String BROKEN_JOB = TrainJob.WITHOUT_GPU_LIMIT;
 
   static final String WARNING_ONLY =
       "apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata:\n  name: gpu\n  namespace: ml\n";
@@ -164,23 +169,7 @@ class ValidateCommandTest {
       assertThat(root.at("/summary/objects").asInt()).isEqualTo(1);
       assertThat(root.at("/summary/errors").asInt()).isEqualTo(1);
       JsonNode d = root.at("/diagnostics/0");
-      assertThat(fieldNames(d))
-          .containsExactly(
-              "file",
-              "line",
-              "document",
-              "apiVersion",
-              "kind",
-              "namespace",
-              "name",
-              "rule",
-              "category",
-              "requirement",
-              "severity",
-              "path",
-              "reason",
-              "message",
-              "hint");
+      assertThat(fieldNames(d)).containsExactlyElementsOf(DIAGNOSTIC_FIELDS);
       assertThat(d.get("file").asString()).isEqualTo(file.toString());
       assertThat(d.get("line").asInt()).isEqualTo(13);
       assertThat(d.get("document").asInt()).isZero();
