@@ -10,6 +10,7 @@ import dev.aiconform.core.validation.LabelSyntax;
 import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
+import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.gang.internal.GangFeatureGates;
 import dev.aiconform.gang.internal.GangKeys;
@@ -57,8 +58,20 @@ final class WorkloadApiRules {
     return GangKeys.NATIVE_V1BETA1.equals(o.getApiVersion());
   }
 
+  /** A rule on the Workload API's {@code scheduling.k8s.io/v1beta1} objects only. */
+  abstract static class V1beta1Rule extends GangRule {
+    V1beta1Rule(RuleInfo info) {
+      super(info);
+    }
+
+    @Override
+    public final boolean appliesTo(HasMetadata object) {
+      return super.appliesTo(object) && isV1beta1(object);
+    }
+  }
+
   /** The {@code Workload} rule. */
-  static final class WorkloadSpecRule extends GangRule {
+  static final class WorkloadSpecRule extends V1beta1Rule {
     WorkloadSpecRule() {
       super(
           rule(
@@ -86,11 +99,6 @@ final class WorkloadApiRules {
                       + "  name: train\nspec:\n  podGroupTemplates:\n  - name: workers\n"
                       + "    schedulingPolicy:\n      gang:\n        minCount: 16\n")
               .build());
-    }
-
-    @Override
-    public boolean appliesTo(HasMetadata object) {
-      return super.appliesTo(object) && isV1beta1(object);
     }
 
     @Override
@@ -208,7 +216,7 @@ final class WorkloadApiRules {
   }
 
   /** The {@code PodGroup} rule. */
-  static final class PodGroupSpecRule extends GangRule {
+  static final class PodGroupSpecRule extends V1beta1Rule {
     PodGroupSpecRule() {
       super(
           rule(
@@ -236,11 +244,6 @@ final class WorkloadApiRules {
                       + "  name: train\nspec:\n  schedulingPolicy:\n    gang:\n"
                       + "      minCount: 4\n")
               .build());
-    }
-
-    @Override
-    public boolean appliesTo(HasMetadata object) {
-      return super.appliesTo(object) && isV1beta1(object);
     }
 
     @Override
