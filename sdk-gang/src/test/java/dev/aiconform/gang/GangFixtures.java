@@ -1,15 +1,30 @@
 package dev.aiconform.gang;
 
+import dev.aiconform.core.GroupKind;
+import dev.aiconform.core.ManifestBundle;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateBuilder;
 import java.time.Duration;
+import java.util.Map;
 
 /** Gangs shared by the tests: the training gang of the guide, and small building blocks. */
 public final class GangFixtures {
   private GangFixtures() {}
+
+  /**
+   * The {@code spec} of the bundle's first object of {@code kind}, a kind without a fabric8 model
+   * (so a map, and changes to it change the bundle's object).
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> specOf(ManifestBundle bundle, GroupKind kind) {
+    GenericKubernetesResource object =
+        (GenericKubernetesResource) bundle.manifestsOf(kind).get(0).object();
+    return (Map<String, Object>) object.getAdditionalProperties().get("spec");
+  }
 
   /** A container asking for {@code cpu} cores and {@code gpus} whole GPUs (extended resource). */
   public static PodTemplateSpec template(String image, String cpu, int gpus) {

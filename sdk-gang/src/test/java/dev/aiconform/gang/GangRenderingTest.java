@@ -8,7 +8,6 @@ import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.cluster.ClusterCapabilities;
 import dev.aiconform.core.internal.KubeSerialization;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup;
@@ -162,15 +161,10 @@ class GangRenderingTest {
 
   @Test
   void coschedulingPodGroupCarriesMinResourcesAndTimeout() {
-    GenericKubernetesResource pg =
-        (GenericKubernetesResource)
-            train
-                .render(GangBackend.COSCHEDULING, TargetVersion.V1_37)
-                .manifestsOf(GroupKind.of("scheduling.x-k8s.io", "PodGroup"))
-                .get(0)
-                .object();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> spec = (Map<String, Object>) pg.getAdditionalProperties().get("spec");
+    Map<String, Object> spec =
+        GangFixtures.specOf(
+            train.render(GangBackend.COSCHEDULING, TargetVersion.V1_37),
+            GroupKind.of("scheduling.x-k8s.io", "PodGroup"));
     assertThat(spec).containsEntry("minMember", 5).containsEntry("scheduleTimeoutSeconds", 300);
     assertThat(spec.get("minResources"))
         .isEqualTo(Map.of("cpu", "66", "memory", "20Gi", "nvidia.com/gpu", "32"));

@@ -37,6 +37,21 @@ class GangSimulationTest {
         .count();
   }
 
+  /** A leader and two workers (8 GPUs each) serving as a LeaderWorkerSet. */
+  private static GangGroup.Builder serve() {
+    return GangGroup.named("serve")
+        .role("leader", 1, GangFixtures.template("l", "1", 8))
+        .role("worker", 2, GangFixtures.template("w", "1", 8))
+        .shape(WorkloadShape.LEADER_WORKER_SET);
+  }
+
+  /** The bundle with its LeaderWorkerSet's startupPolicy set to LeaderReady. */
+  private static ManifestBundle leaderReady(ManifestBundle bundle) {
+    GangFixtures.specOf(bundle, GroupKind.of("leaderworkerset.x-k8s.io", "LeaderWorkerSet"))
+        .put("startupPolicy", "LeaderReady");
+    return bundle;
+  }
+
   @ParameterizedTest
   @EnumSource(WorkloadShape.class)
   void everyShapeRunsAsOneGangOnVolcano(WorkloadShape shape) {
@@ -378,22 +393,8 @@ class GangSimulationTest {
 
   @Test
   void aLeaderReadyLeaderWorkerSetDeadlocksAGangThatNeedsItsWorkers() {
-    GangGroup g =
-        GangGroup.named("serve")
-            .role("leader", 1, GangFixtures.template("l", "1", 8))
-            .role("worker", 2, GangFixtures.template("w", "1", 8))
-            .shape(WorkloadShape.LEADER_WORKER_SET)
-            .build();
-    ManifestBundle bundle = g.render(GangBackend.NATIVE, TargetVersion.V1_37);
-    GenericKubernetesResource lws =
-        (GenericKubernetesResource)
-            bundle
-                .manifestsOf(GroupKind.of("leaderworkerset.x-k8s.io", "LeaderWorkerSet"))
-                .get(0)
-                .object();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> spec = (Map<String, Object>) lws.getAdditionalProperties().get("spec");
-    spec.put("startupPolicy", "LeaderReady");
+    ManifestBundle bundle =
+        leaderReady(serve().build().render(GangBackend.NATIVE, TargetVersion.V1_37));
     InMemoryCluster c = cluster(gpuNodes(3));
     c.apply(bundle);
     SimulationReport r = c.report();
@@ -404,23 +405,8 @@ class GangSimulationTest {
 
   @Test
   void kueueStartsALeaderReadyGroupLeaderFirst() {
-    GangGroup g =
-        GangGroup.named("serve")
-            .role("leader", 1, GangFixtures.template("l", "1", 8))
-            .role("worker", 2, GangFixtures.template("w", "1", 8))
-            .queue("q")
-            .shape(WorkloadShape.LEADER_WORKER_SET)
-            .build();
-    ManifestBundle bundle = g.render(GangBackend.KUEUE, TargetVersion.V1_37);
-    GenericKubernetesResource lws =
-        (GenericKubernetesResource)
-            bundle
-                .manifestsOf(GroupKind.of("leaderworkerset.x-k8s.io", "LeaderWorkerSet"))
-                .get(0)
-                .object();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> spec = (Map<String, Object>) lws.getAdditionalProperties().get("spec");
-    spec.put("startupPolicy", "LeaderReady");
+    ManifestBundle bundle =
+        leaderReady(serve().queue("q").build().render(GangBackend.KUEUE, TargetVersion.V1_37));
     InMemoryCluster c = cluster(gpuNodes(3));
     c.apply(bundle);
     assertThat(c.report().bound()).isEqualTo(3);
