@@ -37,10 +37,7 @@ public final class SimulationReportAssert
           found.isEmpty()
               ? "its gangs were"
               : "there are " + found.size() + ", one per namespace; use gang(namespace, name)",
-          Lines.indented(
-              actual.groups().stream()
-                  .map(SimulationReportAssert::describe)
-                  .collect(Collectors.toList())));
+          gangLines());
     }
     return new GangAssert(found.get(0), actual);
   }
@@ -54,11 +51,7 @@ public final class SimulationReportAssert
                 () -> {
                   failWithMessage(
                       "%nExpecting the cluster to have a gang%n%s%nbut its gangs were:%n%s",
-                      Lines.quoted(namespace + "/" + name),
-                      Lines.indented(
-                          actual.groups().stream()
-                              .map(SimulationReportAssert::describe)
-                              .collect(Collectors.toList())));
+                      Lines.quoted(namespace + "/" + name), gangLines());
                   return null;
                 });
     return new GangAssert(g, actual);
@@ -90,8 +83,7 @@ public final class SimulationReportAssert
           found.isEmpty()
               ? "its pods were"
               : "there are " + found.size() + "; use pod(namespace, name)",
-          Lines.indented(
-              actual.pods().stream().map(PodAssert::describe).collect(Collectors.toList())));
+          podLines());
     }
     return new PodAssert(found.get(0));
   }
@@ -105,11 +97,7 @@ public final class SimulationReportAssert
                 () -> {
                   failWithMessage(
                       "%nExpecting the cluster to have a pod%n%s%nbut its pods were:%n%s",
-                      Lines.quoted(namespace + "/" + name),
-                      Lines.indented(
-                          actual.pods().stream()
-                              .map(PodAssert::describe)
-                              .collect(Collectors.toList())));
+                      Lines.quoted(namespace + "/" + name), podLines());
                   return null;
                 });
     return new PodAssert(p);
@@ -141,8 +129,7 @@ public final class SimulationReportAssert
           count == 1 ? "" : "s",
           actual.bound(),
           actual.bound() == 1 ? "is" : "are",
-          Lines.indented(
-              actual.pods().stream().map(PodAssert::describe).collect(Collectors.toList())));
+          podLines());
     }
     return this;
   }
@@ -156,6 +143,20 @@ public final class SimulationReportAssert
           Lines.indented(actual.rejected()));
     }
     return this;
+  }
+
+  /** The cluster's gangs, one a line, as the failure messages list them. */
+  private String gangLines() {
+    return Lines.indented(
+        actual.groups().stream()
+            .map(SimulationReportAssert::describe)
+            .collect(Collectors.toList()));
+  }
+
+  /** The cluster's pods, one a line, as the failure messages list them. */
+  private String podLines() {
+    return Lines.indented(
+        actual.pods().stream().map(PodAssert::describe).collect(Collectors.toList()));
   }
 
   static String describe(Group g) {
