@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The checks pkg/apis/core/validation applies to the containers of a pod spec (validateContainers,
@@ -122,20 +123,32 @@ final class PodSpecChecks {
    * not overcommitted: their limit is required and equals the request.
    */
   static void resources(EmbeddedPodSpec pod, Findings out) {
-    PodSpec spec = pod.spec();
-    forEach(spec.getContainers(), pod.specPath().child("containers"), out);
-    forEach(spec.getInitContainers(), pod.specPath().child("initContainers"), out);
+    eachContainer(
+        pod,
+        (container, path) -> {
+          ResourceRequirements r = container.getResources();
+          if (r != null) {
+            requirements(r, path.child("resources"), out);
+          }
+        });
   }
 
-  private static void forEach(List<Container> containers, FieldPath listPath, Findings out) {
+  /**
+   * Each container of the pod, then each init container, with its field path ({@code
+   * spec.containers[0]}, {@code spec.template.spec.initContainers[1]}).
+   */
+  static void eachContainer(EmbeddedPodSpec pod, BiConsumer<Container, FieldPath> action) {
+    each(pod.spec().getContainers(), pod.specPath().child("containers"), action);
+    each(pod.spec().getInitContainers(), pod.specPath().child("initContainers"), action);
+  }
+
+  private static void each(
+      List<Container> containers, FieldPath listPath, BiConsumer<Container, FieldPath> action) {
     if (containers == null) {
       return;
     }
     for (int i = 0; i < containers.size(); i++) {
-      ResourceRequirements r = containers.get(i).getResources();
-      if (r != null) {
-        requirements(r, listPath.index(i).child("resources"), out);
-      }
+      action.accept(containers.get(i), listPath.index(i));
     }
   }
 

@@ -6,7 +6,6 @@ import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.RuleContext;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.List;
 
 /**
  * A privileged container sees every device of the node, so in a pod that asks for accelerators it
@@ -38,30 +37,20 @@ public final class PrivilegedAcceleratorRule extends CoreRule {
   public void check(HasMetadata object, RuleContext ctx) {
     EmbeddedPodSpec.of(object)
         .filter(pod -> Accelerators.requestsAccelerator(pod.spec()))
-        .ifPresent(
-            pod -> {
-              check(pod.spec().getContainers(), pod.specPath().child("containers"), ctx);
-              check(pod.spec().getInitContainers(), pod.specPath().child("initContainers"), ctx);
-            });
+        .ifPresent(pod -> PodSpecChecks.eachContainer(pod, (c, path) -> check(c, path, ctx)));
   }
 
-  private static void check(List<Container> containers, FieldPath listPath, RuleContext ctx) {
-    if (containers == null) {
-      return;
-    }
-    for (int i = 0; i < containers.size(); i++) {
-      Container c = containers.get(i);
-      if (c.getSecurityContext() != null
-          && Boolean.TRUE.equals(c.getSecurityContext().getPrivileged())) {
-        ctx.report(
-            listPath.index(i).child("securityContext", "privileged"),
-            null,
-            "container "
-                + Text.quote(String.valueOf(c.getName()))
-                + " is privileged in a pod that requests an accelerator: it can reach every device"
-                + " on the node, not only the ones allocated to it",
-            "remove privileged: true; add only the capabilities the workload needs");
-      }
+  private static void check(Container c, FieldPath path, RuleContext ctx) {
+    if (c.getSecurityContext() != null
+        && Boolean.TRUE.equals(c.getSecurityContext().getPrivileged())) {
+      ctx.report(
+          path.child("securityContext", "privileged"),
+          null,
+          "container "
+              + Text.quote(String.valueOf(c.getName()))
+              + " is privileged in a pod that requests an accelerator: it can reach every device"
+              + " on the node, not only the ones allocated to it",
+          "remove privileged: true; add only the capabilities the workload needs");
     }
   }
 }

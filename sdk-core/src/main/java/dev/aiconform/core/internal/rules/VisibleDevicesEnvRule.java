@@ -7,7 +7,6 @@ import dev.aiconform.core.validation.RuleContext;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -45,43 +44,33 @@ public final class VisibleDevicesEnvRule extends CoreRule {
   @Override
   public void check(HasMetadata object, RuleContext ctx) {
     EmbeddedPodSpec.of(object)
-        .ifPresent(
-            pod -> {
-              check(pod.spec().getContainers(), pod.specPath().child("containers"), ctx);
-              check(pod.spec().getInitContainers(), pod.specPath().child("initContainers"), ctx);
-            });
+        .ifPresent(pod -> PodSpecChecks.eachContainer(pod, (c, path) -> check(c, path, ctx)));
   }
 
-  private static void check(List<Container> containers, FieldPath listPath, RuleContext ctx) {
-    if (containers == null) {
+  private static void check(Container c, FieldPath path, RuleContext ctx) {
+    if (c.getEnv() == null || Accelerators.requestsAccelerator(c)) {
       return;
     }
-    for (int i = 0; i < containers.size(); i++) {
-      Container c = containers.get(i);
-      if (c.getEnv() == null || Accelerators.requestsAccelerator(c)) {
+    for (int j = 0; j < c.getEnv().size(); j++) {
+      EnvVar env = c.getEnv().get(j);
+      if (env.getName() == null
+          || !env.getName().toUpperCase(Locale.ROOT).endsWith(SUFFIX)
+          || selectsNoDevice(env)) {
         continue;
       }
-      for (int j = 0; j < c.getEnv().size(); j++) {
-        EnvVar env = c.getEnv().get(j);
-        if (env.getName() == null
-            || !env.getName().toUpperCase(Locale.ROOT).endsWith(SUFFIX)
-            || selectsNoDevice(env)) {
-          continue;
-        }
-        ctx.report(
-            listPath.index(i).child("env").index(j),
-            null,
-            "container "
-                + Text.quote(String.valueOf(c.getName()))
-                + " sets "
-                + env.getName()
-                + (env.getValue() == null ? "" : "=" + env.getValue())
-                + " but requests no accelerator: the container runtime may inject devices the"
-                + " scheduler did not allocate to it",
-            "remove "
-                + env.getName()
-                + ", or request the accelerator through resources.limits or resources.claims");
-      }
+      ctx.report(
+          path.child("env").index(j),
+          null,
+          "container "
+              + Text.quote(String.valueOf(c.getName()))
+              + " sets "
+              + env.getName()
+              + (env.getValue() == null ? "" : "=" + env.getValue())
+              + " but requests no accelerator: the container runtime may inject devices the"
+              + " scheduler did not allocate to it",
+          "remove "
+              + env.getName()
+              + ", or request the accelerator through resources.limits or resources.claims");
     }
   }
 
