@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,28 +235,33 @@ public final class DeploymentController implements Controller {
 
   /** deploymentutil.MaxUnavailable: 25% by default, rounded down; 0 for Recreate. */
   static int maxUnavailable(Deployment d, int replicas) {
-    if (d.getSpec().getStrategy() != null
-        && "Recreate".equals(d.getSpec().getStrategy().getType())) {
+    if (recreates(d)) {
       return 0;
     }
-    IntOrString v =
-        d.getSpec().getStrategy() == null || d.getSpec().getStrategy().getRollingUpdate() == null
-            ? null
-            : d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable();
+    RollingUpdateDeployment rolling = rollingUpdate(d);
+    IntOrString v = rolling == null ? null : rolling.getMaxUnavailable();
     return Math.min(scaled(v, replicas, false), replicas);
   }
 
   /** deploymentutil.MaxSurge: 25% by default, rounded up; 0 for Recreate. */
   static int maxSurge(Deployment d, int replicas) {
-    if (d.getSpec().getStrategy() != null
-        && "Recreate".equals(d.getSpec().getStrategy().getType())) {
+    if (recreates(d)) {
       return 0;
     }
-    IntOrString v =
-        d.getSpec().getStrategy() == null || d.getSpec().getStrategy().getRollingUpdate() == null
-            ? null
-            : d.getSpec().getStrategy().getRollingUpdate().getMaxSurge();
+    RollingUpdateDeployment rolling = rollingUpdate(d);
+    IntOrString v = rolling == null ? null : rolling.getMaxSurge();
     return scaled(v, replicas, true);
+  }
+
+  /** The strategy is Recreate: every old pod goes before a new one comes. */
+  private static boolean recreates(Deployment d) {
+    return d.getSpec().getStrategy() != null
+        && "Recreate".equals(d.getSpec().getStrategy().getType());
+  }
+
+  /** The rolling-update parameters, or null when none are given. */
+  private static RollingUpdateDeployment rollingUpdate(Deployment d) {
+    return d.getSpec().getStrategy() == null ? null : d.getSpec().getStrategy().getRollingUpdate();
   }
 
   private static int scaled(IntOrString v, int replicas, boolean roundUp) {

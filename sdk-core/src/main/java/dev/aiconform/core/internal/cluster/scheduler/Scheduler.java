@@ -360,12 +360,11 @@ public final class Scheduler {
     }
   }
 
-  void rejectWaiting(Pod pod, String reason) {
-    PodKey key = PodKey.of(pod);
-    Waiting w = waitingDetails.get(key);
-    if (w == null) {
-      return;
-    }
+  /**
+   * Lets go of a pod waiting at Permit: its reservation is undone at every plugin and its place on
+   * the node freed. Returns the pod as it waited.
+   */
+  private Pod release(PodKey key, Waiting w) {
     Pod stored = waiting.pod(key);
     NodeState node = current(w);
     dropWaiting(key);
@@ -374,6 +373,16 @@ public final class Scheduler {
     forget(stored, node);
     releaseEpoch++;
     progress++;
+    return stored;
+  }
+
+  void rejectWaiting(Pod pod, String reason) {
+    PodKey key = PodKey.of(pod);
+    Waiting w = waitingDetails.get(key);
+    if (w == null) {
+      return;
+    }
+    Pod stored = release(key, w);
     fail(stored, "Unschedulable", FitError.message(1, List.of(unschedulable(reason))), true);
   }
 
@@ -420,14 +429,7 @@ public final class Scheduler {
     PodKey key = PodKey.of(pod);
     Waiting w = waitingDetails.get(key);
     if (w != null) {
-      Pod stored = waiting.pod(key);
-      NodeState node = current(w);
-      dropWaiting(key);
-      allowed.remove(key);
-      unreserveAll(w.cycle(), stored, node, null);
-      forget(stored, node);
-      releaseEpoch++;
-      progress++;
+      release(key, w);
     }
     String uid = uid(pod);
     attempts.remove(uid);
