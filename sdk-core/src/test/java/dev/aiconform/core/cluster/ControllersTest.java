@@ -58,6 +58,14 @@ class ControllersTest {
         .formatted(name, extraSpec.indent(2).stripTrailing());
   }
 
+  /** The completion-index labels of the Job's pods, sorted. */
+  static List<String> completionIndexLabels(InMemoryCluster cluster, String job) {
+    return podsOf(cluster, job).stream()
+        .map(p -> p.getMetadata().getLabels().get("batch.kubernetes.io/job-completion-index"))
+        .sorted()
+        .collect(Collectors.toList());
+  }
+
   static List<Pod> podsOf(InMemoryCluster cluster, String ownerName) {
     return cluster.pods().stream()
         .filter(
@@ -164,15 +172,7 @@ class ControllersTest {
       cluster.apply(
           Yaml.bundle(job("train", "completionMode: Indexed\ncompletions: 6\nparallelism: 2")));
 
-      assertThat(
-              podsOf(cluster, "train").stream()
-                  .map(
-                      p ->
-                          p.getMetadata()
-                              .getLabels()
-                              .get("batch.kubernetes.io/job-completion-index"))
-                  .sorted())
-          .containsExactly("0", "1");
+      assertThat(completionIndexLabels(cluster, "train")).containsExactly("0", "1");
     }
 
     @Test
@@ -186,15 +186,7 @@ class ControllersTest {
 
       cluster.apply(
           Yaml.bundle(job("train", "completionMode: Indexed\ncompletions: 8\nparallelism: 3")));
-      assertThat(
-              podsOf(cluster, "train").stream()
-                  .map(
-                      p ->
-                          p.getMetadata()
-                              .getLabels()
-                              .get("batch.kubernetes.io/job-completion-index"))
-                  .sorted())
-          .containsExactly("0", "1", "2");
+      assertThat(completionIndexLabels(cluster, "train")).containsExactly("0", "1", "2");
     }
 
     @Test

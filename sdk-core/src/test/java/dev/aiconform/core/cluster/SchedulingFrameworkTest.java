@@ -40,6 +40,15 @@ class SchedulingFrameworkTest {
         .build();
   }
 
+  /** Members {@code w-0} to {@code w-<size-1>} of {@code group}, which needs all of them. */
+  static ManifestBundle wholeGroup(String group, int size) {
+    ManifestBundle.Builder members = ManifestBundle.builder();
+    for (int i = 0; i < size; i++) {
+      members.add(member("w-" + i, group, size));
+    }
+    return members.build();
+  }
+
   /**
    * All-or-nothing: members wait at Permit until the group's minimum is reserved, then all bind.
    */
@@ -118,12 +127,7 @@ class SchedulingFrameworkTest {
     @Test
     void bindsEveryMemberOnceTheGroupIsComplete() {
       InMemoryCluster cluster = cluster(List.of(new GroupPermit()), gpuNodes(4, 1));
-      cluster.apply(
-          ManifestBundle.of(
-              member("w-0", "g", 4),
-              member("w-1", "g", 4),
-              member("w-2", "g", 4),
-              member("w-3", "g", 4)));
+      cluster.apply(wholeGroup("g", 4));
 
       assertThat(cluster.report().bound()).isEqualTo(4);
     }
@@ -165,12 +169,7 @@ class SchedulingFrameworkTest {
     @Test
     void bindsNothingWhenTheGroupCannotCompleteAndReleasesTheReservations() {
       InMemoryCluster cluster = cluster(List.of(new GroupPermit()), gpuNodes(3, 1));
-      cluster.apply(
-          ManifestBundle.of(
-              member("w-0", "g", 4),
-              member("w-1", "g", 4),
-              member("w-2", "g", 4),
-              member("w-3", "g", 4)));
+      cluster.apply(wholeGroup("g", 4));
 
       SimulationReport report = cluster.report();
       assertThat(report.bound()).isZero();
