@@ -34,12 +34,7 @@ final class JobSetController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<Job>> owned = new HashMap<>();
-    for (Job job : state.list(Job.class)) {
-      OwnerReferences.controllerOf(job)
-          .filter(r -> "JobSet".equals(r.getKind()))
-          .ifPresent(r -> owned.computeIfAbsent(r.getUid(), u -> new ArrayList<>()).add(job));
-    }
+    Map<String, List<Job>> owned = OwnerReferences.byController(state.list(Job.class));
     boolean changed = false;
     for (HasMetadata js : state.list(GangKeys.JOBSET)) {
       changed |= sync(js, owned.getOrDefault(js.getMetadata().getUid(), List.of()), state);

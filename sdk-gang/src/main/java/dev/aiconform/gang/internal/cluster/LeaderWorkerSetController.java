@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +39,7 @@ final class LeaderWorkerSetController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<Pod>> owned = new HashMap<>();
-    for (Pod p : state.list(Pod.class)) {
-      OwnerReferences.controllerOf(p)
-          .filter(r -> "LeaderWorkerSet".equals(r.getKind()))
-          .ifPresent(r -> owned.computeIfAbsent(r.getUid(), u -> new ArrayList<>()).add(p));
-    }
+    Map<String, List<Pod>> owned = OwnerReferences.byController(state.list(Pod.class));
     boolean changed = false;
     for (HasMetadata lws : state.list(GangKeys.LEADER_WORKER_SET)) {
       changed |= sync(lws, owned.getOrDefault(lws.getMetadata().getUid(), List.of()), state);

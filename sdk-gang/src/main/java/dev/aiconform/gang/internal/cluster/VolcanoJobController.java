@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +39,7 @@ final class VolcanoJobController implements Controller {
 
   @Override
   public boolean reconcile(ClusterState state) {
-    Map<String, List<Pod>> owned = new HashMap<>();
-    for (Pod p : state.list(Pod.class)) {
-      OwnerReferences.controllerOf(p)
-          .filter(
-              r -> "Job".equals(r.getKind()) && r.getApiVersion().startsWith("batch.volcano.sh/"))
-          .ifPresent(r -> owned.computeIfAbsent(r.getUid(), u -> new ArrayList<>()).add(p));
-    }
+    Map<String, List<Pod>> owned = OwnerReferences.byController(state.list(Pod.class));
     boolean changed = false;
     for (HasMetadata job : state.list(GangKeys.VOLCANO_JOB)) {
       changed |= sync(job, owned.getOrDefault(job.getMetadata().getUid(), List.of()), state);
