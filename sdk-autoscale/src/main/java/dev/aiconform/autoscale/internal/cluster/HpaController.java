@@ -319,14 +319,7 @@ public final class HpaController implements Controller {
     status.setDesiredReplicas(r.desiredReplicas);
     status.setLastScaleTime(engine.lastScaleTime().map(Instant::toString).orElse(null));
     status.setConditions(conditions);
-    if (status.equals(old)) {
-      return;
-    }
-    hpa.setStatus(status);
-    if (stored != hpa) {
-      AutoscalingV1.writeStatus(stored, status);
-    }
-    state.update(stored);
+    storeStatus(stored, hpa, old, status, state);
   }
 
   /**
@@ -354,6 +347,19 @@ public final class HpaController implements Controller {
     conditions.add(c);
     previous.stream().filter(p -> !"AbleToScale".equals(p.getType())).forEach(conditions::add);
     status.setConditions(conditions);
+    storeStatus(stored, hpa, old, status, state);
+  }
+
+  /**
+   * Writes {@code status} to the HPA (and to the stored autoscaling/v1 object it was read from)
+   * unless it equals the {@code old} one, so an unchanged status does not bump the object.
+   */
+  private static void storeStatus(
+      HasMetadata stored,
+      HorizontalPodAutoscaler hpa,
+      HorizontalPodAutoscalerStatus old,
+      HorizontalPodAutoscalerStatus status,
+      ClusterState state) {
     if (status.equals(old)) {
       return;
     }
