@@ -2,12 +2,12 @@ package dev.aiconform.autoscale.rules;
 
 import static dev.aiconform.autoscale.rules.Checks.assertFinding;
 import static dev.aiconform.autoscale.rules.Checks.assertNoFinding;
+import static dev.aiconform.autoscale.rules.Checks.documents;
 import static dev.aiconform.autoscale.rules.Checks.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.autoscale.AcceleratorAutoscaler;
-import dev.aiconform.autoscale.BehaviourPreset;
-import dev.aiconform.autoscale.Dcgm;
+import dev.aiconform.autoscale.SampleIntents;
 import dev.aiconform.autoscale.Scrape;
 import dev.aiconform.autoscale.Vllm;
 import dev.aiconform.core.ManifestBundle;
@@ -58,12 +58,7 @@ class AutoscalerRulesTest {
   @Test
   void theRenderedBundleOfAnIntentWithItsGpuWorkloadRaisesNothing() {
     AcceleratorAutoscaler a =
-        AcceleratorAutoscaler.forDeployment("vllm")
-            .namespace("ml")
-            .maxReplicas(8)
-            .metric(Vllm.NUM_REQUESTS_WAITING.averageValue(5))
-            .metric(Dcgm.GR_ENGINE_ACTIVE.utilisation(0.7))
-            .behaviour(BehaviourPreset.INFERENCE)
+        SampleIntents.vllmOnQueueAndEngine()
             .scrape(Scrape.podMonitor("http").putMatchLabel("app", "vllm").build())
             .build();
     ManifestBundle bundle =
@@ -159,18 +154,18 @@ class AutoscalerRulesTest {
     Diagnostic d =
         assertFinding(
             validate(
-                deployment("vllm/vllm-openai", "cpu")
-                    + "---\n"
-                    + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+                documents(
+                    deployment("vllm/vllm-openai", "cpu"),
+                    deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
             "autoscale.target.accelerators",
             "spec.metrics[0].pods.metric.name",
             null);
     assertThat(d.requirement()).contains("pod_autoscaling");
     assertNoFinding(
         validate(
-            deployment("vllm/vllm-openai", "nvidia.com/gpu")
-                + "---\n"
-                + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+            documents(
+                deployment("vllm/vllm-openai", "nvidia.com/gpu"),
+                deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
         "autoscale.target.accelerators");
     String dra =
         deployment("vllm/vllm-openai", "cpu")
@@ -216,9 +211,9 @@ class AutoscalerRulesTest {
         "autoscale.metric.gpu-util-on-mig");
     assertNoFinding(
         validate(
-            deployment("vllm/vllm-openai", "nvidia.com/gpu")
-                + "---\n"
-                + deploymentHpa("dcgm_fi_dev_gpu_util", "70")),
+            documents(
+                deployment("vllm/vllm-openai", "nvidia.com/gpu"),
+                deploymentHpa("dcgm_fi_dev_gpu_util", "70"))),
         "autoscale.metric.gpu-util-on-mig");
   }
 
@@ -227,9 +222,9 @@ class AutoscalerRulesTest {
     Diagnostic server =
         assertFinding(
             validate(
-                deployment("vllm/vllm-openai", "nvidia.com/gpu")
-                    + "---\n"
-                    + deploymentHpa("dcgm_fi_dev_fb_used", "30000")),
+                documents(
+                    deployment("vllm/vllm-openai", "nvidia.com/gpu"),
+                    deploymentHpa("dcgm_fi_dev_fb_used", "30000"))),
             "autoscale.metric.memory-scale-down",
             "spec.metrics[0].pods.metric.name",
             null);
@@ -237,9 +232,9 @@ class AutoscalerRulesTest {
     Diagnostic training =
         assertFinding(
             validate(
-                deployment("pytorch/pytorch", "nvidia.com/gpu")
-                    + "---\n"
-                    + deploymentHpa("dcgm_fi_dev_fb_used", "30000")),
+                documents(
+                    deployment("pytorch/pytorch", "nvidia.com/gpu"),
+                    deploymentHpa("dcgm_fi_dev_fb_used", "30000"))),
             "autoscale.metric.memory-scale-down",
             "spec.metrics[0].pods.metric.name",
             null);
@@ -264,9 +259,9 @@ class AutoscalerRulesTest {
   @Test
   void twoAutoscalersOnOneTargetAreAnError() {
     String two =
-        deploymentHpa("vllm_num_requests_waiting", "5")
-            + "---\n"
-            + deploymentHpa("vllm_num_requests_waiting", "5").replace("name: h\n", "name: h2\n");
+        documents(
+            deploymentHpa("vllm_num_requests_waiting", "5"),
+            deploymentHpa("vllm_num_requests_waiting", "5").replace("name: h\n", "name: h2\n"));
     ValidationReport r = validate(two);
     assertThat(r.ofRule("autoscale.target.multiple-autoscalers")).hasSize(2);
     ValidationReport withKeda =

@@ -6,9 +6,7 @@ import static dev.aiconform.autoscale.rules.Checks.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.autoscale.AcceleratorAutoscaler;
-import dev.aiconform.autoscale.BehaviourPreset;
-import dev.aiconform.autoscale.Dcgm;
-import dev.aiconform.autoscale.Vllm;
+import dev.aiconform.autoscale.SampleIntents;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Diagnostic;
@@ -44,14 +42,7 @@ class HpaApiRulesTest {
   @ParameterizedTest
   @EnumSource(TargetVersion.class)
   void aRenderedIntentIsValidOnEveryVersion(TargetVersion version) {
-    AcceleratorAutoscaler a =
-        AcceleratorAutoscaler.forDeployment("vllm")
-            .namespace("ml")
-            .maxReplicas(8)
-            .metric(Vllm.NUM_REQUESTS_WAITING.averageValue(5))
-            .metric(Dcgm.GR_ENGINE_ACTIVE.utilisation(0.7))
-            .behaviour(BehaviourPreset.INFERENCE)
-            .build();
+    AcceleratorAutoscaler a = SampleIntents.vllmOnQueueAndEngine().build();
     // tag::validate[]
     ValidationReport r = Validator.forVersion(version).validate(a.renderHpa());
     // end::validate[]
