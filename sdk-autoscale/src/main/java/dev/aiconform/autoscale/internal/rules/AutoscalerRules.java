@@ -111,6 +111,20 @@ public final class AutoscalerRules {
     }
   }
 
+  /** Rules about an autoscaler's scale target; autoscalers without one are skipped. */
+  abstract static class TargetRule extends AutoscalerRule {
+    TargetRule(RuleInfo info) {
+      super(info);
+    }
+
+    @Override
+    public final void check(HasMetadata object, RuleContext ctx) {
+      Autoscalers.target(object).ifPresent(t -> check(object, t, ctx));
+    }
+
+    abstract void check(HasMetadata object, Target target, RuleContext ctx);
+  }
+
   static Optional<PodSpec> targetPods(HasMetadata autoscaler, RuleContext ctx) {
     return Autoscalers.target(autoscaler)
         .flatMap(t -> Autoscalers.find(ctx.bundle(), t))
@@ -119,7 +133,7 @@ public final class AutoscalerRules {
   }
 
   /** The scale target is in the bundle, or declared external. */
-  static final class TargetExists extends AutoscalerRule {
+  static final class TargetExists extends TargetRule {
     TargetExists() {
       super(
           autoscalerRule(
@@ -139,18 +153,17 @@ public final class AutoscalerRules {
     }
 
     @Override
-    public void check(HasMetadata object, RuleContext ctx) {
-      Optional<Target> t = Autoscalers.target(object);
-      if (t.isEmpty() || Autoscalers.declaredExternal(object)) {
+    void check(HasMetadata object, Target t, RuleContext ctx) {
+      if (Autoscalers.declaredExternal(object)) {
         return;
       }
-      if (Autoscalers.find(ctx.bundle(), t.get()).isEmpty()) {
+      if (Autoscalers.find(ctx.bundle(), t).isEmpty()) {
         ctx.report(
-            t.get().path,
+            t.path,
             null,
-            "no " + t.get() + " in this bundle to scale",
+            "no " + t + " in this bundle to scale",
             "add the "
-                + t.get().kind
+                + t.kind
                 + " to the bundle, or annotate the autoscaler with"
                 + " aiconform.dev/external-target: \"true\" if it is applied separately");
       }
@@ -158,7 +171,7 @@ public final class AutoscalerRules {
   }
 
   /** The target kind has a scale subresource with a selector. */
-  static final class TargetScalable extends AutoscalerRule {
+  static final class TargetScalable extends TargetRule {
     TargetScalable() {
       super(
           autoscalerRule(
@@ -183,15 +196,11 @@ public final class AutoscalerRules {
     }
 
     @Override
-    public void check(HasMetadata object, RuleContext ctx) {
-      Optional<Target> t = Autoscalers.target(object);
-      if (t.isEmpty()) {
-        return;
-      }
-      GroupKind gk = t.get().groupKind();
+    void check(HasMetadata object, Target t, RuleContext ctx) {
+      GroupKind gk = t.groupKind();
       if (Autoscalers.NOT_SCALABLE.contains(gk)) {
         ctx.report(
-            t.get().path.child("kind"),
+            t.path.child("kind"),
             null,
             gk + " has no scale subresource: an autoscaler cannot scale it",
             "scale the workload that owns the pods (a Deployment, StatefulSet or"
@@ -220,14 +229,14 @@ public final class AutoscalerRules {
         }
         if (!scale) {
           ctx.report(
-              t.get().path.child("kind"),
+              t.path.child("kind"),
               null,
               gk
                   + " is defined in this bundle without subresources.scale: an autoscaler cannot scale it",
               "add subresources.scale (specReplicasPath, statusReplicasPath, labelSelectorPath) to the CRD");
         } else if (!selector) {
           ctx.report(
-              t.get().path.child("kind"),
+              t.path.child("kind"),
               null,
               gk + "'s scale subresource has no labelSelectorPath: the HPA cannot find its pods",
               "add labelSelectorPath to the CRD's subresources.scale");
@@ -468,7 +477,7 @@ public final class AutoscalerRules {
   }
 
   /** Two autoscalers on one target. */
-  static final class MultipleAutoscalers extends AutoscalerRule {
+  static final class MultipleAutoscalers extends TargetRule {
     MultipleAutoscalers() {
       super(
           autoscalerRule(
@@ -491,11 +500,7 @@ public final class AutoscalerRules {
     }
 
     @Override
-    public void check(HasMetadata object, RuleContext ctx) {
-      Optional<Target> t = Autoscalers.target(object);
-      if (t.isEmpty()) {
-        return;
-      }
+    void check(HasMetadata object, Target t, RuleContext ctx) {
       for (Manifest other : ctx.bundle()) {
         HasMetadata o = other.object();
         if (o == object || o.equals(ctx.original()) || !Autoscalers.isAutoscaler(o)) {
@@ -506,19 +511,19 @@ public final class AutoscalerRules {
         }
         Optional<Target> ot = Autoscalers.target(o);
         if (ot.isEmpty()
-            || !ot.get().sameAs(t.get())
+            || !ot.get().sameAs(t)
             || managedByKeda(object, o)
             || managedByKeda(o, object)) {
           continue;
         }
         ctx.report(
-            t.get().path,
+            t.path,
             null,
             o.getKind()
                 + " "
                 + o.getMetadata().getName()
                 + " also scales "
-                + t.get()
+                + t
                 + (isScaledObject(object) || isScaledObject(o)
                     ? "; KEDA's webhook refuses a second autoscaler on one workload"
                     : "; two HPAs on one target fight and the controller stops (AmbiguousSelector)"),
