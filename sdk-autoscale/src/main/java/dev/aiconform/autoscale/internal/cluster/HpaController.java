@@ -408,12 +408,16 @@ public final class HpaController implements Controller {
     else if (t instanceof ReplicationController && ((ReplicationController) t).getSpec() != null)
       r = ((ReplicationController) t).getSpec().getReplicas();
     else if (t instanceof GenericKubernetesResource) {
-      r =
-          Tree.integer(Tree.at(Tree.root((GenericKubernetesResource) t), "spec", "replicas"))
-              .map(Long::intValue)
-              .orElse(null);
+      r = replicasIn((GenericKubernetesResource) t, "spec");
     }
     return r == null ? 1 : r; // every scalable built-in kind defaults replicas to 1
+  }
+
+  /** {@code <section>.replicas} of a custom resource (a LeaderWorkerSet, a Rollout), if set. */
+  private static Integer replicasIn(GenericKubernetesResource r, String section) {
+    return Tree.integer(Tree.at(Tree.root(r), section, "replicas"))
+        .map(Long::intValue)
+        .orElse(null);
   }
 
   static Optional<Integer> statusReplicas(HasMetadata t) {
@@ -425,10 +429,7 @@ public final class HpaController implements Controller {
     else if (t instanceof ReplicaSet && ((ReplicaSet) t).getStatus() != null)
       r = ((ReplicaSet) t).getStatus().getReplicas();
     else if (t instanceof GenericKubernetesResource) {
-      r =
-          Tree.integer(Tree.at(Tree.root((GenericKubernetesResource) t), "status", "replicas"))
-              .map(Long::intValue)
-              .orElse(null);
+      r = replicasIn((GenericKubernetesResource) t, "status");
     }
     return Optional.ofNullable(r);
   }
