@@ -117,7 +117,7 @@ class AutoscalerRulesTest {
         "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: servers.ai.example.com\n"
             + "spec:\n  group: ai.example.com\n  names: {kind: Server, plural: servers}\n  scope: Namespaced\n"
             + "  versions:\n  - name: v1\n    served: true\n    storage: true\n%s";
-    String noScale = String.format(crd, "") + "---\n" + hpaOn("ai.example.com/v1", "Server");
+    String noScale = documents(String.format(crd, ""), hpaOn("ai.example.com/v1", "Server"));
     assertThat(
             assertFinding(
                     validate(noScale),
@@ -127,11 +127,11 @@ class AutoscalerRulesTest {
                 .message())
         .contains("without subresources.scale");
     String noSelector =
-        String.format(
+        documents(
+            String.format(
                 crd,
-                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}\n")
-            + "---\n"
-            + hpaOn("ai.example.com/v1", "Server");
+                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}\n"),
+            hpaOn("ai.example.com/v1", "Server"));
     assertThat(
             assertFinding(
                     validate(noSelector),
@@ -141,11 +141,11 @@ class AutoscalerRulesTest {
                 .message())
         .contains("labelSelectorPath");
     String complete =
-        String.format(
+        documents(
+            String.format(
                 crd,
-                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas, labelSelectorPath: .status.selector}\n")
-            + "---\n"
-            + hpaOn("ai.example.com/v1", "Server");
+                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas, labelSelectorPath: .status.selector}\n"),
+            hpaOn("ai.example.com/v1", "Server"));
     assertNoFinding(validate(complete), "autoscale.target.scalable");
   }
 
@@ -173,7 +173,7 @@ class AutoscalerRulesTest {
                 "      containers:",
                 "      resourceClaims:\n      - {name: gpu, resourceClaimTemplateName: one-gpu}\n      containers:");
     assertNoFinding(
-        validate(dra + "---\n" + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+        validate(documents(dra, deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
         "autoscale.target.accelerators");
   }
 
@@ -202,12 +202,12 @@ class AutoscalerRulesTest {
   void gpuUtilisationOnMigSlicesIsReported() {
     String mig = deployment("vllm/vllm-openai", "nvidia.com/mig-1g.10gb");
     assertFinding(
-        validate(mig + "---\n" + deploymentHpa("dcgm_fi_dev_gpu_util", "70")),
+        validate(documents(mig, deploymentHpa("dcgm_fi_dev_gpu_util", "70"))),
         "autoscale.metric.gpu-util-on-mig",
         "spec.metrics[0].pods.metric.name",
         null);
     assertNoFinding(
-        validate(mig + "---\n" + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+        validate(documents(mig, deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
         "autoscale.metric.gpu-util-on-mig");
     assertNoFinding(
         validate(
@@ -265,7 +265,7 @@ class AutoscalerRulesTest {
     ValidationReport r = validate(two);
     assertThat(r.ofRule("autoscale.target.multiple-autoscalers")).hasSize(2);
     ValidationReport withKeda =
-        validate(deploymentHpa("vllm_num_requests_waiting", "5") + "---\n" + SCALED_OBJECT);
+        validate(documents(deploymentHpa("vllm_num_requests_waiting", "5"), SCALED_OBJECT));
     assertThat(r.ofRule("autoscale.target.multiple-autoscalers"))
         .allMatch(d -> d.severity() == Severity.ERROR);
     assertThat(withKeda.ofRule("autoscale.target.multiple-autoscalers")).hasSize(2);
@@ -276,7 +276,7 @@ class AutoscalerRulesTest {
     String kedaHpa =
         deploymentHpa("s0-prometheus", "5").replace("name: h\n", "name: keda-hpa-vllm\n");
     assertNoFinding(
-        validate(kedaHpa + "---\n" + SCALED_OBJECT), "autoscale.target.multiple-autoscalers");
+        validate(documents(kedaHpa, SCALED_OBJECT)), "autoscale.target.multiple-autoscalers");
   }
 
   @Test
@@ -322,7 +322,7 @@ class AutoscalerRulesTest {
             hpa("h", "dcgm_fi_dev_gpu_util", "70"),
             "leaderworkerset.x-k8s.io/v1",
             "LeaderWorkerSet");
-    List<Diagnostic> mig = validate(lws + "---\n" + hpa).ofRule("autoscale.metric.gpu-util-on-mig");
+    List<Diagnostic> mig = validate(documents(lws, hpa)).ofRule("autoscale.metric.gpu-util-on-mig");
     assertThat(mig).hasSize(1);
   }
 }
