@@ -27,14 +27,7 @@ public final class ResourceDefaulter implements Defaulter {
 
   @Override
   public void apply(HasMetadata copy, TargetVersion version) {
-    DeviceClaim devices = null;
-    if (copy instanceof ResourceClaim && ((ResourceClaim) copy).getSpec() != null) {
-      devices = ((ResourceClaim) copy).getSpec().getDevices();
-    } else if (copy instanceof ResourceClaimTemplate
-        && ((ResourceClaimTemplate) copy).getSpec() != null
-        && ((ResourceClaimTemplate) copy).getSpec().getSpec() != null) {
-      devices = ((ResourceClaimTemplate) copy).getSpec().getSpec().getDevices();
-    }
+    DeviceClaim devices = ClaimDevices.of(copy).map(ClaimDevices::devices).orElse(null);
     if (devices == null || devices.getRequests() == null) return;
     for (DeviceRequest r : devices.getRequests()) {
       if (r == null) continue;
