@@ -139,18 +139,20 @@ public final class ResourceSlices {
     }
 
     /** Drivers publish their own attributes and capacities by bare id, others qualified. */
+    private String key(String domain, String id, String qualifiedName) {
+      return domain.equals(driver) ? id : qualifiedName;
+    }
+
     private String key(Attribute a) {
-      return a.domain().equals(driver) ? a.id() : a.qualifiedName();
+      return key(a.domain(), a.id(), a.qualifiedName());
     }
 
     public DeviceSpec attribute(StringAttribute a, String value) {
-      d.addToAttributes(key(a), new DeviceAttributeBuilder().withString(value).build());
-      return this;
+      return stringAttribute(key(a), value);
     }
 
     public DeviceSpec attribute(IntAttribute a, long value) {
-      d.addToAttributes(key(a), new DeviceAttributeBuilder().withInt(value).build());
-      return this;
+      return intAttribute(key(a), value);
     }
 
     public DeviceSpec attribute(BoolAttribute a, boolean value) {
@@ -159,8 +161,7 @@ public final class ResourceSlices {
     }
 
     public DeviceSpec attribute(VersionAttribute a, String value) {
-      d.addToAttributes(key(a), new DeviceAttributeBuilder().withVersion(value).build());
-      return this;
+      return versionAttribute(key(a), value);
     }
 
     /** An attribute by raw name ({@code id} in the driver's domain, or {@code domain/id}). */
@@ -180,7 +181,7 @@ public final class ResourceSlices {
     }
 
     public DeviceSpec capacity(Capacity c, String quantity) {
-      return capacity(c.domain().equals(driver) ? c.id() : c.qualifiedName(), quantity);
+      return capacity(key(c.domain(), c.id(), c.qualifiedName()), quantity);
     }
 
     public DeviceSpec capacity(String name, String quantity) {
