@@ -157,7 +157,7 @@ final class NodeSearch {
   private int[] collectAll(ClaimPlan claim, RequestSpec spec) throws AllocationFailure {
     List<Integer> out = new ArrayList<>();
     for (NodeView.PoolView p : view.pools) {
-      if (p.incomplete) {
+      if (p.incomplete || p.invalid) {
         throw AllocationFailure.fatal(
             "claim "
                 + claim.name
@@ -165,17 +165,7 @@ final class NodeSearch {
                 + spec.resultName
                 + ": asks for all devices, but resource pool "
                 + p.key
-                + " is currently being updated");
-      }
-      if (p.invalid) {
-        throw AllocationFailure.fatal(
-            "claim "
-                + claim.name
-                + ", request "
-                + spec.resultName
-                + ": asks for all devices, but resource pool "
-                + p.key
-                + " is currently invalid");
+                + (p.incomplete ? " is currently being updated" : " is currently invalid"));
       }
       for (int pos = p.start; pos < p.end; pos++) {
         int entry = view.devices[pos];
