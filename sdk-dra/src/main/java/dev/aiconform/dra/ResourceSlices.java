@@ -103,11 +103,8 @@ public final class ResourceSlices {
 
     /** A counter set devices of this pool consume from (partitionable devices). */
     public Builder sharedCounters(String counterSet, Map<String, String> counters) {
-      Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
-      counters.forEach(
-          (k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
       spec.addToSharedCounters(
-          new CounterSetBuilder().withName(counterSet).withCounters(cs).build());
+          new CounterSetBuilder().withName(counterSet).withCounters(counters(counters)).build());
       return this;
     }
 
@@ -125,6 +122,14 @@ public final class ResourceSlices {
           .withSpec(spec.build())
           .build();
     }
+  }
+
+  /** Counter values as quantities, in the order given. */
+  private static Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> counters(
+      Map<String, String> values) {
+    Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
+    values.forEach((k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
+    return cs;
   }
 
   /** One device of a slice. */
@@ -203,13 +208,7 @@ public final class ResourceSlices {
       CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
       if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
       policy.withValidRange(range.build());
-      d.addToCapacity(
-          name,
-          new DeviceCapacityBuilder()
-              .withValue(new Quantity(quantity))
-              .withRequestPolicy(policy.build())
-              .build());
-      return this;
+      return sharedCapacity(name, quantity, policy);
     }
 
     /**
@@ -221,6 +220,12 @@ public final class ResourceSlices {
       CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
       if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
       for (String v : validValues) policy.addToValidValues(new Quantity(v));
+      return sharedCapacity(name, quantity, policy);
+    }
+
+    /** A capacity with the policy by which allocations consume it. */
+    private DeviceSpec sharedCapacity(
+        String name, String quantity, CapacityRequestPolicyBuilder policy) {
       d.addToCapacity(
           name,
           new DeviceCapacityBuilder()
@@ -232,13 +237,10 @@ public final class ResourceSlices {
 
     /** Consumes counters of a counter set of the pool (partitionable devices such as MIG). */
     public DeviceSpec consumes(String counterSet, Map<String, String> counters) {
-      Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
-      counters.forEach(
-          (k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
       d.addToConsumesCounters(
           new DeviceCounterConsumptionBuilder()
               .withCounterSet(counterSet)
-              .withCounters(cs)
+              .withCounters(counters(counters))
               .build());
       return this;
     }
