@@ -580,20 +580,25 @@ public final class ResourceApiValidation {
               "use Equal or Exists");
       }
       String effect = Objects0.str(t.getEffect());
-      if (!effect.isEmpty() && !TAINT_EFFECTS.contains(effect)) {
-        add(
-            Rules.REQUEST_TOLERATION,
-            tp.child("effect"),
-            Reason.NOT_SUPPORTED,
-            "Unsupported value: \""
-                + effect
-                + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
-            "use NoSchedule, NoExecute or None");
-      }
+      if (!effect.isEmpty()) taintEffect(Rules.REQUEST_TOLERATION, effect, tp.child("effect"));
     }
   }
 
   private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "NoExecute", "None");
+
+  /** A taint's or toleration's effect (given) is one the API knows. */
+  private void taintEffect(String rule, String effect, FieldPath p) {
+    if (!TAINT_EFFECTS.contains(effect)) {
+      add(
+          rule,
+          p,
+          Reason.NOT_SUPPORTED,
+          "Unsupported value: \""
+              + effect
+              + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
+          "use NoSchedule, NoExecute or None");
+    }
+  }
 
   private void constraint(DeviceConstraint c, FieldPath p, RequestNames names) {
     requestRefs(Rules.CLAIM_CONSTRAINT, nn(c.getRequests()), p.child("requests"), names);
@@ -1603,15 +1608,7 @@ public final class ResourceApiValidation {
           Reason.REQUIRED,
           "an effect is required",
           "use NoSchedule, NoExecute or None");
-    else if (!TAINT_EFFECTS.contains(effect))
-      add(
-          Rules.SLICE_TAINT,
-          p.child("effect"),
-          Reason.NOT_SUPPORTED,
-          "Unsupported value: \""
-              + effect
-              + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
-          "use NoSchedule, NoExecute or None");
+    else taintEffect(Rules.SLICE_TAINT, effect, p.child("effect"));
   }
 
   private void counterSetName(String name, FieldPath p) {
