@@ -45,13 +45,7 @@ public final class AmdGpu {
           .build();
 
   private static ImmutableMetricDefinition.Builder device(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.AMD)
-        .unit(unit)
-        .scope(Scope.DEVICE)
-        .minimum(BigDecimal.ZERO)
-        .addOtherName("amd_" + series)
-        .description(what);
+    return MetricDefinition.reported(Exporter.AMD, Scope.DEVICE, series, unit, what)
+        .addOtherName("amd_" + series);
   }
 }

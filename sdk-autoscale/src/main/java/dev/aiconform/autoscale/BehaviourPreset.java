@@ -53,13 +53,7 @@ public enum BehaviourPreset {
           .build()),
   KUBERNETES_DEFAULT(
       ScalingBehaviour.builder()
-          .scaleUp(
-              ScalingRules.builder()
-                  .stabilizationWindow(Duration.ZERO)
-                  .selectPolicy(SelectPolicy.MAX)
-                  .addPolicy(ScalingPolicy.pods(4, Duration.ofSeconds(15)))
-                  .addPolicy(ScalingPolicy.percent(100, Duration.ofSeconds(15)))
-                  .build())
+          .scaleUp(kubernetesDefaultScaleUp())
           .scaleDown(
               ScalingRules.builder()
                   .stabilizationWindow(Duration.ofMinutes(5))
@@ -69,17 +63,21 @@ public enum BehaviourPreset {
           .build()),
   SCALE_UP_ONLY(
       ScalingBehaviour.builder()
-          .scaleUp(
-              ScalingRules.builder()
-                  .stabilizationWindow(Duration.ZERO)
-                  .selectPolicy(SelectPolicy.MAX)
-                  .addPolicy(ScalingPolicy.pods(4, Duration.ofSeconds(15)))
-                  .addPolicy(ScalingPolicy.percent(100, Duration.ofSeconds(15)))
-                  .build())
+          .scaleUp(kubernetesDefaultScaleUp())
           .scaleDown(ScalingRules.disabled())
           .build());
 
   private final ScalingBehaviour behaviour;
+
+  /** The API server's scale-up defaults: no window, Max of 4 pods and 100 % per 15 s. */
+  private static ScalingRules kubernetesDefaultScaleUp() {
+    return ScalingRules.builder()
+        .stabilizationWindow(Duration.ZERO)
+        .selectPolicy(SelectPolicy.MAX)
+        .addPolicy(ScalingPolicy.pods(4, Duration.ofSeconds(15)))
+        .addPolicy(ScalingPolicy.percent(100, Duration.ofSeconds(15)))
+        .build();
+  }
 
   BehaviourPreset(ScalingBehaviour behaviour) {
     this.behaviour = behaviour;

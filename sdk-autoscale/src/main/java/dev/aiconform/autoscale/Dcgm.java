@@ -85,12 +85,6 @@ public final class Dcgm {
           .build();
 
   private static ImmutableMetricDefinition.Builder device(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.DCGM)
-        .unit(unit)
-        .scope(Scope.DEVICE)
-        .minimum(BigDecimal.ZERO)
-        .description(what);
+    return MetricDefinition.reported(Exporter.DCGM, Scope.DEVICE, series, unit, what);
   }
 }

@@ -61,14 +61,8 @@ public final class GoogleCloud {
           .build();
 
   private static ImmutableMetricDefinition.Builder metric(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.GOOGLE_CLOUD)
-        .unit(unit)
-        .scope(Scope.EXTERNAL)
+    return MetricDefinition.reported(Exporter.GOOGLE_CLOUD, Scope.EXTERNAL, series, unit, what)
         .podAggregation(PodAggregation.SUM)
-        .additive(true)
-        .minimum(BigDecimal.ZERO)
-        .description(what);
+        .additive(true);
   }
 }

@@ -40,12 +40,6 @@ public final class IntelGpu {
           .build();
 
   private static ImmutableMetricDefinition.Builder device(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.INTEL)
-        .unit(unit)
-        .scope(Scope.DEVICE)
-        .minimum(BigDecimal.ZERO)
-        .description(what);
+    return MetricDefinition.reported(Exporter.INTEL, Scope.DEVICE, series, unit, what);
   }
 }

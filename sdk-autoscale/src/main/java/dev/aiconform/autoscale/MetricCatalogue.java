@@ -104,11 +104,7 @@ public final class MetricCatalogue {
     String n = name.trim().toLowerCase(Locale.ROOT);
     Map.Entry<String, Integer> best = null;
     for (MetricDefinition m : ALL) {
-      List<String> names = new ArrayList<>();
-      names.add(m.series());
-      names.add(m.apiName());
-      names.addAll(m.otherNames());
-      for (String candidate : names) {
+      for (String candidate : knownNames(m)) {
         int d = distance(n, candidate.toLowerCase(Locale.ROOT));
         if (best == null || d < best.getValue()) {
           best = Map.entry(candidate, d);
@@ -118,6 +114,15 @@ public final class MetricCatalogue {
     return Optional.ofNullable(best);
   }
 
+  /** The names a metric is known by: its series, its metrics-API name, then any other names. */
+  private static List<String> knownNames(MetricDefinition m) {
+    List<String> names = new ArrayList<>();
+    names.add(m.series());
+    names.add(m.apiName());
+    names.addAll(m.otherNames());
+    return names;
+  }
+
   static String normalise(String name) {
     return name.trim().toLowerCase(Locale.ROOT).replace(':', '_').replace('/', '|');
   }
@@ -125,11 +130,7 @@ public final class MetricCatalogue {
   private static Map<String, MetricDefinition> index() {
     Map<String, MetricDefinition> map = new LinkedHashMap<>();
     for (MetricDefinition m : ALL) {
-      List<String> names = new ArrayList<>();
-      names.add(m.series());
-      names.add(m.apiName());
-      names.addAll(m.otherNames());
-      for (String n : names) {
+      for (String n : knownNames(m)) {
         map.putIfAbsent(normalise(n), m);
       }
     }

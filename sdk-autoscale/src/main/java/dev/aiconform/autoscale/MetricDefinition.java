@@ -121,6 +121,21 @@ public abstract class MetricDefinition {
   }
 
   /**
+   * A series {@code exporter} reports at {@code scope}, never below zero: the start of every
+   * catalogue entry.
+   */
+  static ImmutableMetricDefinition.Builder reported(
+      Exporter exporter, Scope scope, String series, Unit unit, String description) {
+    return builder()
+        .series(series)
+        .exporter(exporter)
+        .unit(unit)
+        .scope(scope)
+        .minimum(BigDecimal.ZERO)
+        .description(description);
+  }
+
+  /**
    * Scale so that each pod averages {@code perPod} (in this metric's unit): an HPA {@code Pods}
    * metric with an {@code AverageValue} target, or an {@code External} one for cluster-level
    * metrics.

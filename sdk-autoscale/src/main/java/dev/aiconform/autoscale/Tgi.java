@@ -1,7 +1,5 @@
 package dev.aiconform.autoscale;
 
-import java.math.BigDecimal;
-
 /**
  * Hugging Face Text Generation Inference metrics.
  *
@@ -48,12 +46,6 @@ public final class Tgi {
           .build();
 
   private static ImmutableMetricDefinition.Builder server(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.TGI)
-        .unit(unit)
-        .scope(Scope.POD)
-        .minimum(BigDecimal.ZERO)
-        .description(what);
+    return MetricDefinition.reported(Exporter.TGI, Scope.POD, series, unit, what);
   }
 }

@@ -53,12 +53,6 @@ public final class Triton {
           .build();
 
   private static ImmutableMetricDefinition.Builder server(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.TRITON)
-        .unit(unit)
-        .scope(Scope.POD)
-        .minimum(BigDecimal.ZERO)
-        .description(what);
+    return MetricDefinition.reported(Exporter.TRITON, Scope.POD, series, unit, what);
   }
 }

@@ -92,12 +92,6 @@ public final class Vllm {
   }
 
   private static ImmutableMetricDefinition.Builder server(String series, Unit unit, String what) {
-    return MetricDefinition.builder()
-        .series(series)
-        .exporter(Exporter.VLLM)
-        .unit(unit)
-        .scope(Scope.POD)
-        .minimum(BigDecimal.ZERO)
-        .description(what);
+    return MetricDefinition.reported(Exporter.VLLM, Scope.POD, series, unit, what);
   }
 }

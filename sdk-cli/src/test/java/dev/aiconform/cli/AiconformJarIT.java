@@ -110,8 +110,13 @@ class AiconformJarIT {
     Result r = java(null, "demo", "--output", out.toString());
 
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("4 pods bound, 2 pending").contains("Insufficient nvidia.com/gpu");
-    assertThat(out.resolve("workloads.yaml")).isRegularFile();
+    assertThat(r.out())
+        .contains("gang ml/llama-finetune (workload): admitted, 4 of 4 members bound")
+        .contains("pair-3: gpu-")
+        .contains("gang ml/llama-finetune (workload): not admitted, 0 of 5 members bound")
+        .contains(" -> 8 ");
+    Path gang = out.resolve("fine-tuning/workload-api.yaml");
+    assertThat(gang).isRegularFile();
 
     Result simulate =
         java(
@@ -121,7 +126,7 @@ class AiconformJarIT {
             out.resolve("cluster.yaml").toString(),
             "--format",
             "json",
-            out.resolve("workloads.yaml").toString());
+            gang.toString());
     assertThat(simulate.exit()).isZero();
     assertThat(ValidateCommandTest.JSON.readTree(simulate.out()).at("/summary/bound").asInt())
         .isEqualTo(4);

@@ -88,7 +88,7 @@ public abstract class Attribute {
   }
 
   DeviceSelector guarded(String comparison) {
-    return DeviceSelector.cel("has(" + celPath() + ") && " + comparison);
+    return DeviceSelector.guarded(celPath(), comparison);
   }
 
   @Override

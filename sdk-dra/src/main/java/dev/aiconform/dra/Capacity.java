@@ -55,7 +55,7 @@ public final class Capacity {
   }
 
   private DeviceSelector guarded(String comparison) {
-    return DeviceSelector.cel("has(" + celPath() + ") && " + comparison);
+    return DeviceSelector.guarded(celPath(), comparison);
   }
 
   public DeviceSelector atLeast(String quantity) {

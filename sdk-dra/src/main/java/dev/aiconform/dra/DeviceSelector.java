@@ -27,6 +27,14 @@ public abstract class DeviceSelector {
     return ImmutableDeviceSelector.of(expression);
   }
 
+  /**
+   * {@code comparison} guarded with {@code has(celPath)}: a device lacking the attribute or
+   * capacity does not match, instead of failing the pod's scheduling with a CEL runtime error.
+   */
+  static DeviceSelector guarded(String celPath, String comparison) {
+    return cel("has(" + celPath + ") && " + comparison);
+  }
+
   /** Both selectors ({@code (a) && (b)}); a request's separate selectors are ANDed too. */
   public DeviceSelector and(DeviceSelector other) {
     return cel("(" + expression() + ") && (" + other.expression() + ")");

@@ -1,6 +1,7 @@
 package dev.aiconform.dra;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.PodResourceClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ResourceClaimBuilder;
@@ -21,25 +22,27 @@ public final class PodClaims {
 
   /** Adds a pod claim generated per pod from a ResourceClaimTemplate. */
   public static PodSpec useTemplate(PodSpec spec, String podClaimName, String templateName) {
-    if (spec.getResourceClaims() == null) spec.setResourceClaims(new ArrayList<>());
-    spec.getResourceClaims()
-        .add(
-            new PodResourceClaimBuilder()
-                .withName(podClaimName)
-                .withResourceClaimTemplateName(templateName)
-                .build());
-    return spec;
+    return add(
+        spec,
+        new PodResourceClaimBuilder()
+            .withName(podClaimName)
+            .withResourceClaimTemplateName(templateName)
+            .build());
   }
 
   /** Adds a pod claim that references an existing (shared) ResourceClaim. */
   public static PodSpec useClaim(PodSpec spec, String podClaimName, String claimName) {
+    return add(
+        spec,
+        new PodResourceClaimBuilder()
+            .withName(podClaimName)
+            .withResourceClaimName(claimName)
+            .build());
+  }
+
+  private static PodSpec add(PodSpec spec, PodResourceClaim claim) {
     if (spec.getResourceClaims() == null) spec.setResourceClaims(new ArrayList<>());
-    spec.getResourceClaims()
-        .add(
-            new PodResourceClaimBuilder()
-                .withName(podClaimName)
-                .withResourceClaimName(claimName)
-                .build());
+    spec.getResourceClaims().add(claim);
     return spec;
   }
 

@@ -103,11 +103,8 @@ public final class ResourceSlices {
 
     /** A counter set devices of this pool consume from (partitionable devices). */
     public Builder sharedCounters(String counterSet, Map<String, String> counters) {
-      Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
-      counters.forEach(
-          (k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
       spec.addToSharedCounters(
-          new CounterSetBuilder().withName(counterSet).withCounters(cs).build());
+          new CounterSetBuilder().withName(counterSet).withCounters(counters(counters)).build());
       return this;
     }
 
@@ -127,6 +124,14 @@ public final class ResourceSlices {
     }
   }
 
+  /** Counter values as quantities, in the order given. */
+  private static Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> counters(
+      Map<String, String> values) {
+    Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
+    values.forEach((k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
+    return cs;
+  }
+
   /** One device of a slice. */
   public static final class DeviceSpec {
     private final DeviceBuilder d;
@@ -139,18 +144,20 @@ public final class ResourceSlices {
     }
 
     /** Drivers publish their own attributes and capacities by bare id, others qualified. */
+    private String key(String domain, String id, String qualifiedName) {
+      return domain.equals(driver) ? id : qualifiedName;
+    }
+
     private String key(Attribute a) {
-      return a.domain().equals(driver) ? a.id() : a.qualifiedName();
+      return key(a.domain(), a.id(), a.qualifiedName());
     }
 
     public DeviceSpec attribute(StringAttribute a, String value) {
-      d.addToAttributes(key(a), new DeviceAttributeBuilder().withString(value).build());
-      return this;
+      return stringAttribute(key(a), value);
     }
 
     public DeviceSpec attribute(IntAttribute a, long value) {
-      d.addToAttributes(key(a), new DeviceAttributeBuilder().withInt(value).build());
-      return this;
+      return intAttribute(key(a), value);
     }
 
     public DeviceSpec attribute(BoolAttribute a, boolean value) {
@@ -159,8 +166,7 @@ public final class ResourceSlices {
     }
 
     public DeviceSpec attribute(VersionAttribute a, String value) {
-      d.addToAttributes(key(a), new DeviceAttributeBuilder().withVersion(value).build());
-      return this;
+      return versionAttribute(key(a), value);
     }
 
     /** An attribute by raw name ({@code id} in the driver's domain, or {@code domain/id}). */
@@ -180,7 +186,7 @@ public final class ResourceSlices {
     }
 
     public DeviceSpec capacity(Capacity c, String quantity) {
-      return capacity(c.domain().equals(driver) ? c.id() : c.qualifiedName(), quantity);
+      return capacity(key(c.domain(), c.id(), c.qualifiedName()), quantity);
     }
 
     public DeviceSpec capacity(String name, String quantity) {
@@ -202,13 +208,7 @@ public final class ResourceSlices {
       CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
       if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
       policy.withValidRange(range.build());
-      d.addToCapacity(
-          name,
-          new DeviceCapacityBuilder()
-              .withValue(new Quantity(quantity))
-              .withRequestPolicy(policy.build())
-              .build());
-      return this;
+      return sharedCapacity(name, quantity, policy);
     }
 
     /**
@@ -220,6 +220,12 @@ public final class ResourceSlices {
       CapacityRequestPolicyBuilder policy = new CapacityRequestPolicyBuilder();
       if (defaultQuantity != null) policy.withDefault(new Quantity(defaultQuantity));
       for (String v : validValues) policy.addToValidValues(new Quantity(v));
+      return sharedCapacity(name, quantity, policy);
+    }
+
+    /** A capacity with the policy by which allocations consume it. */
+    private DeviceSpec sharedCapacity(
+        String name, String quantity, CapacityRequestPolicyBuilder policy) {
       d.addToCapacity(
           name,
           new DeviceCapacityBuilder()
@@ -231,13 +237,10 @@ public final class ResourceSlices {
 
     /** Consumes counters of a counter set of the pool (partitionable devices such as MIG). */
     public DeviceSpec consumes(String counterSet, Map<String, String> counters) {
-      Map<String, io.fabric8.kubernetes.api.model.resource.v1.Counter> cs = new LinkedHashMap<>();
-      counters.forEach(
-          (k, v) -> cs.put(k, new CounterBuilder().withValue(new Quantity(v)).build()));
       d.addToConsumesCounters(
           new DeviceCounterConsumptionBuilder()
               .withCounterSet(counterSet)
-              .withCounters(cs)
+              .withCounters(counters(counters))
               .build());
       return this;
     }

@@ -2,12 +2,12 @@ package dev.aiconform.autoscale.rules;
 
 import static dev.aiconform.autoscale.rules.Checks.assertFinding;
 import static dev.aiconform.autoscale.rules.Checks.assertNoFinding;
+import static dev.aiconform.autoscale.rules.Checks.documents;
 import static dev.aiconform.autoscale.rules.Checks.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.autoscale.AcceleratorAutoscaler;
-import dev.aiconform.autoscale.BehaviourPreset;
-import dev.aiconform.autoscale.Dcgm;
+import dev.aiconform.autoscale.SampleIntents;
 import dev.aiconform.autoscale.Scrape;
 import dev.aiconform.autoscale.Vllm;
 import dev.aiconform.core.ManifestBundle;
@@ -58,12 +58,7 @@ class AutoscalerRulesTest {
   @Test
   void theRenderedBundleOfAnIntentWithItsGpuWorkloadRaisesNothing() {
     AcceleratorAutoscaler a =
-        AcceleratorAutoscaler.forDeployment("vllm")
-            .namespace("ml")
-            .maxReplicas(8)
-            .metric(Vllm.NUM_REQUESTS_WAITING.averageValue(5))
-            .metric(Dcgm.GR_ENGINE_ACTIVE.utilisation(0.7))
-            .behaviour(BehaviourPreset.INFERENCE)
+        SampleIntents.vllmOnQueueAndEngine()
             .scrape(Scrape.podMonitor("http").putMatchLabel("app", "vllm").build())
             .build();
     ManifestBundle bundle =
@@ -122,7 +117,7 @@ class AutoscalerRulesTest {
         "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: servers.ai.example.com\n"
             + "spec:\n  group: ai.example.com\n  names: {kind: Server, plural: servers}\n  scope: Namespaced\n"
             + "  versions:\n  - name: v1\n    served: true\n    storage: true\n%s";
-    String noScale = String.format(crd, "") + "---\n" + hpaOn("ai.example.com/v1", "Server");
+    String noScale = documents(String.format(crd, ""), hpaOn("ai.example.com/v1", "Server"));
     assertThat(
             assertFinding(
                     validate(noScale),
@@ -132,11 +127,11 @@ class AutoscalerRulesTest {
                 .message())
         .contains("without subresources.scale");
     String noSelector =
-        String.format(
+        documents(
+            String.format(
                 crd,
-                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}\n")
-            + "---\n"
-            + hpaOn("ai.example.com/v1", "Server");
+                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}\n"),
+            hpaOn("ai.example.com/v1", "Server"));
     assertThat(
             assertFinding(
                     validate(noSelector),
@@ -146,11 +141,11 @@ class AutoscalerRulesTest {
                 .message())
         .contains("labelSelectorPath");
     String complete =
-        String.format(
+        documents(
+            String.format(
                 crd,
-                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas, labelSelectorPath: .status.selector}\n")
-            + "---\n"
-            + hpaOn("ai.example.com/v1", "Server");
+                "    subresources:\n      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas, labelSelectorPath: .status.selector}\n"),
+            hpaOn("ai.example.com/v1", "Server"));
     assertNoFinding(validate(complete), "autoscale.target.scalable");
   }
 
@@ -159,18 +154,18 @@ class AutoscalerRulesTest {
     Diagnostic d =
         assertFinding(
             validate(
-                deployment("vllm/vllm-openai", "cpu")
-                    + "---\n"
-                    + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+                documents(
+                    deployment("vllm/vllm-openai", "cpu"),
+                    deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
             "autoscale.target.accelerators",
             "spec.metrics[0].pods.metric.name",
             null);
     assertThat(d.requirement()).contains("pod_autoscaling");
     assertNoFinding(
         validate(
-            deployment("vllm/vllm-openai", "nvidia.com/gpu")
-                + "---\n"
-                + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+            documents(
+                deployment("vllm/vllm-openai", "nvidia.com/gpu"),
+                deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
         "autoscale.target.accelerators");
     String dra =
         deployment("vllm/vllm-openai", "cpu")
@@ -178,7 +173,7 @@ class AutoscalerRulesTest {
                 "      containers:",
                 "      resourceClaims:\n      - {name: gpu, resourceClaimTemplateName: one-gpu}\n      containers:");
     assertNoFinding(
-        validate(dra + "---\n" + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+        validate(documents(dra, deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
         "autoscale.target.accelerators");
   }
 
@@ -207,18 +202,18 @@ class AutoscalerRulesTest {
   void gpuUtilisationOnMigSlicesIsReported() {
     String mig = deployment("vllm/vllm-openai", "nvidia.com/mig-1g.10gb");
     assertFinding(
-        validate(mig + "---\n" + deploymentHpa("dcgm_fi_dev_gpu_util", "70")),
+        validate(documents(mig, deploymentHpa("dcgm_fi_dev_gpu_util", "70"))),
         "autoscale.metric.gpu-util-on-mig",
         "spec.metrics[0].pods.metric.name",
         null);
     assertNoFinding(
-        validate(mig + "---\n" + deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m")),
+        validate(documents(mig, deploymentHpa("dcgm_fi_prof_gr_engine_active", "700m"))),
         "autoscale.metric.gpu-util-on-mig");
     assertNoFinding(
         validate(
-            deployment("vllm/vllm-openai", "nvidia.com/gpu")
-                + "---\n"
-                + deploymentHpa("dcgm_fi_dev_gpu_util", "70")),
+            documents(
+                deployment("vllm/vllm-openai", "nvidia.com/gpu"),
+                deploymentHpa("dcgm_fi_dev_gpu_util", "70"))),
         "autoscale.metric.gpu-util-on-mig");
   }
 
@@ -227,9 +222,9 @@ class AutoscalerRulesTest {
     Diagnostic server =
         assertFinding(
             validate(
-                deployment("vllm/vllm-openai", "nvidia.com/gpu")
-                    + "---\n"
-                    + deploymentHpa("dcgm_fi_dev_fb_used", "30000")),
+                documents(
+                    deployment("vllm/vllm-openai", "nvidia.com/gpu"),
+                    deploymentHpa("dcgm_fi_dev_fb_used", "30000"))),
             "autoscale.metric.memory-scale-down",
             "spec.metrics[0].pods.metric.name",
             null);
@@ -237,9 +232,9 @@ class AutoscalerRulesTest {
     Diagnostic training =
         assertFinding(
             validate(
-                deployment("pytorch/pytorch", "nvidia.com/gpu")
-                    + "---\n"
-                    + deploymentHpa("dcgm_fi_dev_fb_used", "30000")),
+                documents(
+                    deployment("pytorch/pytorch", "nvidia.com/gpu"),
+                    deploymentHpa("dcgm_fi_dev_fb_used", "30000"))),
             "autoscale.metric.memory-scale-down",
             "spec.metrics[0].pods.metric.name",
             null);
@@ -264,13 +259,13 @@ class AutoscalerRulesTest {
   @Test
   void twoAutoscalersOnOneTargetAreAnError() {
     String two =
-        deploymentHpa("vllm_num_requests_waiting", "5")
-            + "---\n"
-            + deploymentHpa("vllm_num_requests_waiting", "5").replace("name: h\n", "name: h2\n");
+        documents(
+            deploymentHpa("vllm_num_requests_waiting", "5"),
+            deploymentHpa("vllm_num_requests_waiting", "5").replace("name: h\n", "name: h2\n"));
     ValidationReport r = validate(two);
     assertThat(r.ofRule("autoscale.target.multiple-autoscalers")).hasSize(2);
     ValidationReport withKeda =
-        validate(deploymentHpa("vllm_num_requests_waiting", "5") + "---\n" + SCALED_OBJECT);
+        validate(documents(deploymentHpa("vllm_num_requests_waiting", "5"), SCALED_OBJECT));
     assertThat(r.ofRule("autoscale.target.multiple-autoscalers"))
         .allMatch(d -> d.severity() == Severity.ERROR);
     assertThat(withKeda.ofRule("autoscale.target.multiple-autoscalers")).hasSize(2);
@@ -281,7 +276,7 @@ class AutoscalerRulesTest {
     String kedaHpa =
         deploymentHpa("s0-prometheus", "5").replace("name: h\n", "name: keda-hpa-vllm\n");
     assertNoFinding(
-        validate(kedaHpa + "---\n" + SCALED_OBJECT), "autoscale.target.multiple-autoscalers");
+        validate(documents(kedaHpa, SCALED_OBJECT)), "autoscale.target.multiple-autoscalers");
   }
 
   @Test
@@ -327,7 +322,7 @@ class AutoscalerRulesTest {
             hpa("h", "dcgm_fi_dev_gpu_util", "70"),
             "leaderworkerset.x-k8s.io/v1",
             "LeaderWorkerSet");
-    List<Diagnostic> mig = validate(lws + "---\n" + hpa).ofRule("autoscale.metric.gpu-util-on-mig");
+    List<Diagnostic> mig = validate(documents(lws, hpa)).ofRule("autoscale.metric.gpu-util-on-mig");
     assertThat(mig).hasSize(1);
   }
 }

@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
 final class Checks {
   private Checks() {}
 
+  /** One YAML text of several documents, as a multi-document file writes them. */
+  static String documents(String... yaml) {
+    return String.join("---\n", yaml);
+  }
+
   /** The objects of YAML text, read as files are (with source locations). */
   static List<HasMetadata> parse(String yaml) {
     return read(yaml).objects();

@@ -6,9 +6,7 @@ import static dev.aiconform.autoscale.rules.Checks.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.autoscale.AcceleratorAutoscaler;
-import dev.aiconform.autoscale.BehaviourPreset;
-import dev.aiconform.autoscale.Dcgm;
-import dev.aiconform.autoscale.Vllm;
+import dev.aiconform.autoscale.SampleIntents;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Diagnostic;
@@ -36,17 +34,15 @@ class HpaApiRulesTest {
     return HEAD + body;
   }
 
+  /** An HPA on the vllm Deployment with maxReplicas 3, then {@code rest} (metrics, behavior). */
+  static String vllmHpa(String rest) {
+    return hpa(TARGET + "  maxReplicas: 3\n" + rest);
+  }
+
   @ParameterizedTest
   @EnumSource(TargetVersion.class)
   void aRenderedIntentIsValidOnEveryVersion(TargetVersion version) {
-    AcceleratorAutoscaler a =
-        AcceleratorAutoscaler.forDeployment("vllm")
-            .namespace("ml")
-            .maxReplicas(8)
-            .metric(Vllm.NUM_REQUESTS_WAITING.averageValue(5))
-            .metric(Dcgm.GR_ENGINE_ACTIVE.utilisation(0.7))
-            .behaviour(BehaviourPreset.INFERENCE)
-            .build();
+    AcceleratorAutoscaler a = SampleIntents.vllmOnQueueAndEngine().build();
     // tag::validate[]
     ValidationReport r = Validator.forVersion(version).validate(a.renderHpa());
     // end::validate[]
@@ -204,7 +200,7 @@ class HpaApiRulesTest {
         "  metrics:\n  - type: Object\n    object:\n      metric: {name: vllm_num_requests_waiting}\n"
             + "      describedObject: {apiVersion: v1, kind: Namespace, name: default}\n"
             + "      target: {type: Value, value: 1}\n";
-    assertNoErrors(validate(hpa(TARGET + "  maxReplicas: 3\n" + objectMetric)));
+    assertNoErrors(validate(vllmHpa(objectMetric)));
   }
 
   @Test
@@ -212,7 +208,7 @@ class HpaApiRulesTest {
     String objectMetric =
         "  metrics:\n  - type: Object\n    object:\n      metric: {name: m}\n"
             + "      describedObject: {apiVersion: v1}\n      target: {type: Value, value: 1}\n";
-    ValidationReport r = validate(hpa(TARGET + "  maxReplicas: 3\n" + objectMetric));
+    ValidationReport r = validate(vllmHpa(objectMetric));
     assertFinding(
         r,
         "autoscale.hpa.described-object",
@@ -229,12 +225,12 @@ class HpaApiRulesTest {
   void requiresAndRestrictsTheMetricType() {
     String noType =
         "  metrics:\n  - pods:\n      metric: {name: m}\n      target: {type: AverageValue, averageValue: 1}\n";
-    ValidationReport r = validate(hpa(TARGET + "  maxReplicas: 3\n" + noType));
+    ValidationReport r = validate(vllmHpa(noType));
     assertFinding(r, "autoscale.hpa.metric-source", "spec.metrics[0].type", Reason.REQUIRED);
     assertFinding(r, "autoscale.hpa.metric-source", "spec.metrics[0].type", Reason.NOT_SUPPORTED);
     String bogus = noType.replace("  - pods:", "  - type: Custom\n    pods:");
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + bogus)),
+        validate(vllmHpa(bogus)),
         "autoscale.hpa.metric-source",
         "spec.metrics[0].type",
         Reason.NOT_SUPPORTED);
@@ -245,7 +241,7 @@ class HpaApiRulesTest {
     String mismatch =
         "  metrics:\n  - type: Pods\n    external:\n      metric: {name: queue}\n"
             + "      target: {type: Value, value: 10}\n";
-    ValidationReport r = validate(hpa(TARGET + "  maxReplicas: 3\n" + mismatch));
+    ValidationReport r = validate(vllmHpa(mismatch));
     Diagnostic d =
         assertFinding(r, "autoscale.hpa.metric-source", "spec.metrics[0].pods", Reason.REQUIRED);
     assertThat(d.message()).contains("must populate information for the given metric source");
@@ -263,7 +259,7 @@ class HpaApiRulesTest {
             + "      target: {type: AverageValue, averageValue: 1}\n"
             + "    external:\n      metric: {name: queue}\n      target: {type: Value, value: 10}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + two)),
+        validate(vllmHpa(two)),
         "autoscale.hpa.metric-source",
         "spec.metrics[0].external",
         Reason.FORBIDDEN);
@@ -275,7 +271,7 @@ class HpaApiRulesTest {
         "  metrics:\n  - type: External\n    external:\n      metric: {selector: {matchLabels: {a: b}}}\n"
             + "      target: {type: Value, value: 10}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + noName)),
+        validate(vllmHpa(noName)),
         "autoscale.hpa.metric-name",
         "spec.metrics[0].external.metric.name",
         Reason.REQUIRED);
@@ -285,7 +281,7 @@ class HpaApiRulesTest {
             "metric: {name: kubernetes.io/container/accelerator/duty_cycle}");
     Diagnostic d =
         assertFinding(
-            validate(hpa(TARGET + "  maxReplicas: 3\n" + slash)),
+            validate(vllmHpa(slash)),
             "autoscale.hpa.metric-name",
             "spec.metrics[0].external.metric.name",
             Reason.INVALID);
@@ -297,7 +293,7 @@ class HpaApiRulesTest {
     String value =
         "  metrics:\n  - type: Pods\n    pods:\n      metric: {name: m}\n      target: {type: Value, value: 5}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + value)),
+        validate(vllmHpa(value)),
         "autoscale.hpa.metric-target",
         "spec.metrics[0].pods.target.averageValue",
         Reason.REQUIRED);
@@ -309,14 +305,14 @@ class HpaApiRulesTest {
         "  metrics:\n  - type: External\n    external:\n      metric: {name: q}\n"
             + "      target: {type: Value, value: 5, averageValue: 2}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + both)),
+        validate(vllmHpa(both)),
         "autoscale.hpa.metric-target",
         "spec.metrics[0].external.target.value",
         Reason.FORBIDDEN);
     String neither =
         "  metrics:\n  - type: External\n    external:\n      metric: {name: q}\n      target: {type: Value}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + neither)),
+        validate(vllmHpa(neither)),
         "autoscale.hpa.metric-target",
         "spec.metrics[0].external.target.averageValue",
         Reason.REQUIRED);
@@ -327,7 +323,7 @@ class HpaApiRulesTest {
     String negative = PODS.replace("averageValue: \"5\"", "averageValue: \"-1\"");
     Diagnostic d =
         assertFinding(
-            validate(hpa(TARGET + "  maxReplicas: 3\n" + negative)),
+            validate(vllmHpa(negative)),
             "autoscale.hpa.metric-target",
             "spec.metrics[0].pods.target.averageValue",
             Reason.INVALID);
@@ -335,7 +331,7 @@ class HpaApiRulesTest {
     String zeroUtil =
         "  metrics:\n  - type: Resource\n    resource:\n      name: cpu\n      target: {type: Utilization, averageUtilization: 0}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + zeroUtil)),
+        validate(vllmHpa(zeroUtil)),
         "autoscale.hpa.metric-target",
         "spec.metrics[0].resource.target.averageUtilization",
         Reason.INVALID);
@@ -345,7 +341,7 @@ class HpaApiRulesTest {
   void targetTypesAreUtilizationValueOrAverageValue() {
     String bogus = PODS.replace("type: AverageValue", "type: Average");
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + bogus)),
+        validate(vllmHpa(bogus)),
         "autoscale.hpa.metric-target",
         "spec.metrics[0].pods.target.type",
         Reason.INVALID);
@@ -357,7 +353,7 @@ class HpaApiRulesTest {
         "  metrics:\n  - type: Resource\n    resource:\n      name: cpu\n"
             + "      target: {type: Utilization, averageUtilization: 50, averageValue: 500m}\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + both)),
+        validate(vllmHpa(both)),
         "autoscale.hpa.metric-target",
         "spec.metrics[0].resource.target.averageValue",
         Reason.FORBIDDEN);
@@ -368,7 +364,7 @@ class HpaApiRulesTest {
     String bad =
         "  metrics:\n  - type: ContainerResource\n    containerResource:\n      name: gpus\n"
             + "      container: Server_1\n      target: {type: Utilization, averageUtilization: 60}\n";
-    ValidationReport r = validate(hpa(TARGET + "  maxReplicas: 3\n" + bad));
+    ValidationReport r = validate(vllmHpa(bad));
     assertFinding(
         r,
         "autoscale.hpa.resource-metric",
@@ -385,7 +381,7 @@ class HpaApiRulesTest {
   void stabilizationWindowsAreZeroToAnHour() {
     String behavior =
         "  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 3601\n    scaleUp:\n      stabilizationWindowSeconds: -1\n";
-    ValidationReport r = validate(hpa(TARGET + "  maxReplicas: 3\n" + PODS + behavior));
+    ValidationReport r = validate(vllmHpa(PODS + behavior));
     assertFinding(
         r,
         "autoscale.hpa.behavior",
@@ -398,28 +394,20 @@ class HpaApiRulesTest {
         Reason.INVALID);
     assertNoErrors(
         validate(
-            hpa(
-                TARGET
-                    + "  maxReplicas: 3\n"
-                    + PODS
-                    + "  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 3600\n")));
+            vllmHpa(
+                PODS + "  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 3600\n")));
   }
 
   @Test
   void selectPolicyIsMaxMinOrDisabled() {
     String behavior = "  behavior:\n    scaleDown:\n      selectPolicy: Maximum\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + PODS + behavior)),
+        validate(vllmHpa(PODS + behavior)),
         "autoscale.hpa.behavior",
         "spec.behavior.scaleDown.selectPolicy",
         Reason.NOT_SUPPORTED);
     assertNoErrors(
-        validate(
-            hpa(
-                TARGET
-                    + "  maxReplicas: 3\n"
-                    + PODS
-                    + "  behavior:\n    scaleDown:\n      selectPolicy: Disabled\n")));
+        validate(vllmHpa(PODS + "  behavior:\n    scaleDown:\n      selectPolicy: Disabled\n")));
   }
 
   @Test
@@ -427,7 +415,7 @@ class HpaApiRulesTest {
     String behavior =
         "  behavior:\n    scaleUp:\n      policies:\n      - {type: Replicas, value: 0, periodSeconds: 0}\n"
             + "      - {type: Pods, value: 1, periodSeconds: 1801}\n";
-    ValidationReport r = validate(hpa(TARGET + "  maxReplicas: 3\n" + PODS + behavior));
+    ValidationReport r = validate(vllmHpa(PODS + behavior));
     assertFinding(
         r,
         "autoscale.hpa.behavior",
@@ -447,21 +435,14 @@ class HpaApiRulesTest {
         Reason.INVALID);
     assertNoErrors(
         validate(
-            hpa(
-                TARGET
-                    + "  maxReplicas: 3\n"
-                    + PODS
+            vllmHpa(
+                PODS
                     + "  behavior:\n    scaleUp:\n      policies:\n      - {type: Pods, value: 1, periodSeconds: 1800}\n")));
   }
 
   @Test
   void omittedPoliciesAreDefaultedButAnEmptyListWrittenInAFileIsRejected() {
-    String yaml =
-        hpa(
-            TARGET
-                + "  maxReplicas: 3\n"
-                + PODS
-                + "  behavior:\n    scaleUp:\n      policies: []\n");
+    String yaml = vllmHpa(PODS + "  behavior:\n    scaleUp:\n      policies: []\n");
     // Built in code, an empty list is not even sent (fabric8 omits it): defaults apply.
     assertNoErrors(Validator.defaults().validate(ManifestBundle.of(Checks.parse(yaml))));
     // Read from a file, the explicit empty list reaches the server and is rejected, at its line.
@@ -472,36 +453,24 @@ class HpaApiRulesTest {
     assertThat(d.source()).hasValueSatisfying(s -> assertThat(s.line()).isEqualTo(16));
     // Leaving policies out of the file gets the defaults.
     assertNoErrors(
-        validate(
-            hpa(
-                TARGET
-                    + "  maxReplicas: 3\n"
-                    + PODS
-                    + "  behavior:\n    scaleUp:\n      selectPolicy: Min\n")));
+        validate(vllmHpa(PODS + "  behavior:\n    scaleUp:\n      selectPolicy: Min\n")));
   }
 
   @Test
   void negativeTolerancesAreRejectedWhereTheGateIsOn() {
     String behavior = "  behavior:\n    scaleUp:\n      tolerance: \"-0.001\"\n";
     assertFinding(
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + PODS + behavior), TargetVersion.V1_35),
+        validate(vllmHpa(PODS + behavior), TargetVersion.V1_35),
         "autoscale.hpa.tolerance",
         "spec.behavior.scaleUp.tolerance",
         Reason.INVALID);
-    assertNoErrors(
-        validate(
-            hpa(
-                TARGET
-                    + "  maxReplicas: 3\n"
-                    + PODS
-                    + "  behavior:\n    scaleDown:\n      tolerance: 0\n")));
+    assertNoErrors(validate(vllmHpa(PODS + "  behavior:\n    scaleDown:\n      tolerance: 0\n")));
   }
 
   @Test
   void toleranceIsNotValidatedWhereTheServerDropsIt() {
     String behavior = "  behavior:\n    scaleUp:\n      tolerance: \"-0.001\"\n";
-    ValidationReport r =
-        validate(hpa(TARGET + "  maxReplicas: 3\n" + PODS + behavior), TargetVersion.V1_34);
+    ValidationReport r = validate(vllmHpa(PODS + behavior), TargetVersion.V1_34);
     assertThat(r.ofRule("autoscale.hpa.tolerance")).isEmpty();
   }
 }

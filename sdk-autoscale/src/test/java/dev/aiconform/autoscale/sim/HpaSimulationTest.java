@@ -11,6 +11,7 @@ import dev.aiconform.autoscale.HpaSimulation;
 import dev.aiconform.autoscale.Load;
 import dev.aiconform.autoscale.PromQl;
 import dev.aiconform.autoscale.ReplicaTimeline;
+import dev.aiconform.autoscale.SampleIntents;
 import dev.aiconform.autoscale.Signal;
 import dev.aiconform.autoscale.Vllm;
 import dev.aiconform.core.TargetVersion;
@@ -20,14 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The simulator as test authors use it: load curves in, a replica timeline out. */
 class HpaSimulationTest {
   static AcceleratorAutoscaler vllm() {
-    return AcceleratorAutoscaler.forDeployment("vllm")
-        .namespace("ml")
-        .minReplicas(1)
-        .maxReplicas(8)
-        .metric(Vllm.NUM_REQUESTS_WAITING.averageValue(5))
-        .metric(Dcgm.GR_ENGINE_ACTIVE.utilisation(0.7))
-        .behaviour(BehaviourPreset.INFERENCE)
-        .build();
+    return SampleIntents.vllmOnQueueAndEngine().minReplicas(1).build();
   }
 
   @Test

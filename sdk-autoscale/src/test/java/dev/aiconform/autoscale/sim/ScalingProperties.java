@@ -7,6 +7,7 @@ import dev.aiconform.autoscale.Load;
 import dev.aiconform.autoscale.ReplicaTimeline;
 import dev.aiconform.autoscale.ScalingStep;
 import dev.aiconform.autoscale.Signal;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -32,6 +33,26 @@ class ScalingProperties {
     return SYNC.multipliedBy(values.size() - 1);
   }
 
+  /** A policy entry of a behavior's rules, as YAML. */
+  static String policy(String type, int value, int periodSeconds) {
+    return "      - {type: "
+        + type
+        + ", value: "
+        + value
+        + ", periodSeconds: "
+        + periodSeconds
+        + "}\n";
+  }
+
+  /** The timeline of {@code hpa} from {@code initial} replicas under a queue changing each sync. */
+  static ReplicaTimeline underQueueLoad(
+      HorizontalPodAutoscaler hpa, int initial, List<Double> load) {
+    return HpaSimulation.of(hpa)
+        .initialReplicas(initial)
+        .signal("queue", Signal.sharedAcrossPods(perSync(load)))
+        .run(span(load));
+  }
+
   @Provide
   Arbitrary<String> behaviours() {
     Arbitrary<String> none = Arbitraries.just("");
@@ -51,13 +72,7 @@ class ScalingProperties {
                         + "      selectPolicy: "
                         + select
                         + "\n      policies:\n"
-                        + "      - {type: "
-                        + type
-                        + ", value: "
-                        + value
-                        + ", periodSeconds: "
-                        + period
-                        + "}\n"
+                        + policy(type, value, period)
                         + "      - {type: Pods, value: 1, periodSeconds: 15}\n"
                         + "    scaleDown:\n      stabilizationWindowSeconds: "
                         + downWindow
@@ -65,13 +80,7 @@ class ScalingProperties {
                         + "      selectPolicy: "
                         + select
                         + "\n      policies:\n"
-                        + "      - {type: "
-                        + type
-                        + ", value: "
-                        + value
-                        + ", periodSeconds: "
-                        + period
-                        + "}\n");
+                        + policy(type, value, period));
     return Arbitraries.oneOf(none, random);
   }
 
@@ -85,11 +94,10 @@ class ScalingProperties {
       @ForAll @Size(min = 2, max = 60) List<@DoubleRange(min = 0, max = 2000) Double> load) {
     int max = min + extra;
     ReplicaTimeline t =
-        HpaSimulation.of(
-                Hpas.pods(min, max, String.valueOf(target), behaviour.isEmpty() ? null : behaviour))
-            .initialReplicas(initial)
-            .signal("queue", Signal.sharedAcrossPods(perSync(load)))
-            .run(span(load));
+        underQueueLoad(
+            Hpas.pods(min, max, String.valueOf(target), behaviour.isEmpty() ? null : behaviour),
+            initial,
+            load);
     for (ScalingStep s : t.steps()) {
       assertThat(s.desiredReplicas()).as("%s", s).isBetween(min, max);
     }
@@ -119,22 +127,10 @@ class ScalingProperties {
     int period = periods * 15;
     String behaviour =
         "    scaleUp:\n      stabilizationWindowSeconds: 0\n      policies:\n"
-            + "      - {type: Pods, value: "
-            + podsPerPeriod
-            + ", periodSeconds: "
-            + period
-            + "}\n"
+            + policy("Pods", podsPerPeriod, period)
             + "    scaleDown:\n      stabilizationWindowSeconds: 0\n      policies:\n"
-            + "      - {type: Pods, value: "
-            + podsPerPeriod
-            + ", periodSeconds: "
-            + period
-            + "}\n";
-    ReplicaTimeline t =
-        HpaSimulation.of(Hpas.pods(1, 40, "10", behaviour))
-            .initialReplicas(initial)
-            .signal("queue", Signal.sharedAcrossPods(perSync(load)))
-            .run(span(load));
+            + policy("Pods", podsPerPeriod, period);
+    ReplicaTimeline t = underQueueLoad(Hpas.pods(1, 40, "10", behaviour), initial, load);
     // The controller bounds the net change against the replicas at the start of the period:
     // a scale-up may reach start + value, a scale-down start - value.
     List<ScalingStep> steps = t.steps();
@@ -173,11 +169,7 @@ class ScalingProperties {
             + downWindow
             + "\n      policies:\n"
             + "      - {type: Percent, value: 100, periodSeconds: 15}\n";
-    ReplicaTimeline t =
-        HpaSimulation.of(Hpas.pods(1, 100, "10", behaviour))
-            .initialReplicas(initial)
-            .signal("queue", Signal.sharedAcrossPods(perSync(load)))
-            .run(span(load));
+    ReplicaTimeline t = underQueueLoad(Hpas.pods(1, 100, "10", behaviour), initial, load);
     List<ScalingStep> steps = t.steps();
     for (int i = 0; i < steps.size(); i++) {
       ScalingStep s = steps.get(i);

@@ -75,6 +75,23 @@ class DraClusterTest {
     return c;
   }
 
+  /**
+   * A cluster where pods a and b both use one ResourceClaim made from {@code claim} (under the
+   * claim's name, as pod claim "gpus").
+   */
+  static InMemoryCluster clusterWherePodsAAndBShare(DeviceClaim claim) {
+    ResourceClaim shared =
+        dev.aiconform.dra.ImmutableDeviceClaim.copyOf(claim)
+            .withKind(DeviceClaim.Kind.CLAIM)
+            .toResourceClaim();
+    String name = shared.getMetadata().getName();
+    return cluster(
+        objects(
+            shared,
+            pod("a", s -> PodClaims.useClaim(s, "gpus", name)),
+            pod("b", s -> PodClaims.useClaim(s, "gpus", name))));
+  }
+
   static List<HasMetadata> objects(HasMetadata... os) {
     return List.of(os);
   }
@@ -155,16 +172,7 @@ class DraClusterTest {
 
   @Test
   void aSharedClaimIsAllocatedOnceAndReservedForEveryPod() {
-    ResourceClaim shared =
-        dev.aiconform.dra.ImmutableDeviceClaim.copyOf(PAIR)
-            .withKind(DeviceClaim.Kind.CLAIM)
-            .toResourceClaim();
-    InMemoryCluster c =
-        cluster(
-            objects(
-                shared,
-                pod("a", s -> PodClaims.useClaim(s, "gpus", "h100-pair")),
-                pod("b", s -> PodClaims.useClaim(s, "gpus", "h100-pair"))));
+    InMemoryCluster c = clusterWherePodsAAndBShare(PAIR);
     SimulationReport r = c.report();
     assertThat(r.bound()).isEqualTo(2);
     assertThat(r.pod("ml", "a").orElseThrow().node())
@@ -280,16 +288,7 @@ class DraClusterTest {
 
   @Test
   void theLastConsumerOfASharedClaimReleasesItsDevices() {
-    ResourceClaim shared =
-        dev.aiconform.dra.ImmutableDeviceClaim.copyOf(WHOLE_NODE)
-            .withKind(DeviceClaim.Kind.CLAIM)
-            .toResourceClaim();
-    InMemoryCluster c =
-        cluster(
-            objects(
-                shared,
-                pod("a", s -> PodClaims.useClaim(s, "gpus", "whole-node")),
-                pod("b", s -> PodClaims.useClaim(s, "gpus", "whole-node"))));
+    InMemoryCluster c = clusterWherePodsAAndBShare(WHOLE_NODE);
     ObjectRef claimRef = ObjectRef.of("resource.k8s.io/v1", "ResourceClaim", "ml", "whole-node");
     c.delete(ObjectRef.of("v1", "Pod", "ml", "a"));
     c.settle();

@@ -319,14 +319,7 @@ public final class HpaController implements Controller {
     status.setDesiredReplicas(r.desiredReplicas);
     status.setLastScaleTime(engine.lastScaleTime().map(Instant::toString).orElse(null));
     status.setConditions(conditions);
-    if (status.equals(old)) {
-      return;
-    }
-    hpa.setStatus(status);
-    if (stored != hpa) {
-      AutoscalingV1.writeStatus(stored, status);
-    }
-    state.update(stored);
+    storeStatus(stored, hpa, old, status, state);
   }
 
   /**
@@ -354,6 +347,19 @@ public final class HpaController implements Controller {
     conditions.add(c);
     previous.stream().filter(p -> !"AbleToScale".equals(p.getType())).forEach(conditions::add);
     status.setConditions(conditions);
+    storeStatus(stored, hpa, old, status, state);
+  }
+
+  /**
+   * Writes {@code status} to the HPA (and to the stored autoscaling/v1 object it was read from)
+   * unless it equals the {@code old} one, so an unchanged status does not bump the object.
+   */
+  private static void storeStatus(
+      HasMetadata stored,
+      HorizontalPodAutoscaler hpa,
+      HorizontalPodAutoscalerStatus old,
+      HorizontalPodAutoscalerStatus status,
+      ClusterState state) {
     if (status.equals(old)) {
       return;
     }
@@ -402,12 +408,16 @@ public final class HpaController implements Controller {
     else if (t instanceof ReplicationController && ((ReplicationController) t).getSpec() != null)
       r = ((ReplicationController) t).getSpec().getReplicas();
     else if (t instanceof GenericKubernetesResource) {
-      r =
-          Tree.integer(Tree.at(Tree.root((GenericKubernetesResource) t), "spec", "replicas"))
-              .map(Long::intValue)
-              .orElse(null);
+      r = replicasIn((GenericKubernetesResource) t, "spec");
     }
     return r == null ? 1 : r; // every scalable built-in kind defaults replicas to 1
+  }
+
+  /** {@code <section>.replicas} of a custom resource (a LeaderWorkerSet, a Rollout), if set. */
+  private static Integer replicasIn(GenericKubernetesResource r, String section) {
+    return Tree.integer(Tree.at(Tree.root(r), section, "replicas"))
+        .map(Long::intValue)
+        .orElse(null);
   }
 
   static Optional<Integer> statusReplicas(HasMetadata t) {
@@ -419,10 +429,7 @@ public final class HpaController implements Controller {
     else if (t instanceof ReplicaSet && ((ReplicaSet) t).getStatus() != null)
       r = ((ReplicaSet) t).getStatus().getReplicas();
     else if (t instanceof GenericKubernetesResource) {
-      r =
-          Tree.integer(Tree.at(Tree.root((GenericKubernetesResource) t), "status", "replicas"))
-              .map(Long::intValue)
-              .orElse(null);
+      r = replicasIn((GenericKubernetesResource) t, "status");
     }
     return Optional.ofNullable(r);
   }

@@ -11,6 +11,7 @@ import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.Manifest;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.ImmutableRuleInfo;
 import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
@@ -67,16 +68,61 @@ public final class AutoscalerRules {
     return String.format(HPA_YAML, metric, value);
   }
 
+  /**
+   * A Deployment whose pods request {@code resource}, and an HPA on it scaling on {@code metric}.
+   */
+  static String deploymentAndHpa(String resource, String metric, String value) {
+    return String.format(GPU_DEPLOYMENT, resource) + "---\n" + hpa(metric, value);
+  }
+
+  /** Rules about autoscaling/v2 HPAs only. */
+  abstract static class HpaOnlyRule extends BaseRule {
+    HpaOnlyRule(RuleInfo info) {
+      super(info);
+    }
+
+    /** Rule info for HorizontalPodAutoscalers. */
+    static ImmutableRuleInfo.Builder hpaRule(
+        String id, Category category, Severity severity, String title) {
+      return rule(id, category, severity, title).addKind(HPA);
+    }
+
+    @Override
+    public boolean appliesTo(HasMetadata object) {
+      return object instanceof HorizontalPodAutoscaler;
+    }
+  }
+
   /** Rules about HPAs and ScaledObjects alike. */
   abstract static class AutoscalerRule extends BaseRule {
     AutoscalerRule(RuleInfo info) {
       super(info);
     }
 
+    /** Rule info for both kinds of autoscaler. */
+    static ImmutableRuleInfo.Builder autoscalerRule(
+        String id, Category category, Severity severity, String title) {
+      return rule(id, category, severity, title).addKind(HPA).addKind(SCALED_OBJECT);
+    }
+
     @Override
     public boolean appliesTo(HasMetadata object) {
       return Autoscalers.isAutoscaler(object);
     }
+  }
+
+  /** Rules about an autoscaler's scale target; autoscalers without one are skipped. */
+  abstract static class TargetRule extends AutoscalerRule {
+    TargetRule(RuleInfo info) {
+      super(info);
+    }
+
+    @Override
+    public final void check(HasMetadata object, RuleContext ctx) {
+      Autoscalers.target(object).ifPresent(t -> check(object, t, ctx));
+    }
+
+    abstract void check(HasMetadata object, Target target, RuleContext ctx);
   }
 
   static Optional<PodSpec> targetPods(HasMetadata autoscaler, RuleContext ctx) {
@@ -87,43 +133,37 @@ public final class AutoscalerRules {
   }
 
   /** The scale target is in the bundle, or declared external. */
-  static final class TargetExists extends AutoscalerRule {
+  static final class TargetExists extends TargetRule {
     TargetExists() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.target.exists",
                   Category.CONFORMANCE,
                   Severity.WARNING,
                   "The scale target is in the bundle or declared external")
               .requirement("pod_autoscaling")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "An autoscaler whose target is missing scales nothing (FailedGetScale). AIConform"
                       + " looks for the target in the bundle; annotate the autoscaler with"
                       + " aiconform.dev/external-target: \"true\" when the target is applied"
                       + " separately.")
               .failingExample(hpa("vllm_num_requests_waiting", "5"))
-              .fixedExample(
-                  String.format(GPU_DEPLOYMENT, "nvidia.com/gpu")
-                      + "---\n"
-                      + hpa("vllm_num_requests_waiting", "5"))
+              .fixedExample(deploymentAndHpa("nvidia.com/gpu", "vllm_num_requests_waiting", "5"))
               .build());
     }
 
     @Override
-    public void check(HasMetadata object, RuleContext ctx) {
-      Optional<Target> t = Autoscalers.target(object);
-      if (t.isEmpty() || Autoscalers.declaredExternal(object)) {
+    void check(HasMetadata object, Target t, RuleContext ctx) {
+      if (Autoscalers.declaredExternal(object)) {
         return;
       }
-      if (Autoscalers.find(ctx.bundle(), t.get()).isEmpty()) {
+      if (Autoscalers.find(ctx.bundle(), t).isEmpty()) {
         ctx.report(
-            t.get().path,
+            t.path,
             null,
-            "no " + t.get() + " in this bundle to scale",
+            "no " + t + " in this bundle to scale",
             "add the "
-                + t.get().kind
+                + t.kind
                 + " to the bundle, or annotate the autoscaler with"
                 + " aiconform.dev/external-target: \"true\" if it is applied separately");
       }
@@ -131,17 +171,15 @@ public final class AutoscalerRules {
   }
 
   /** The target kind has a scale subresource with a selector. */
-  static final class TargetScalable extends AutoscalerRule {
+  static final class TargetScalable extends TargetRule {
     TargetScalable() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.target.scalable",
                   Category.CONFORMANCE,
                   Severity.ERROR,
                   "The scale target has a scale subresource with a pod selector")
               .requirement("pod_autoscaling")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "The HPA reads and writes replicas through the target's scale subresource and"
                       + " finds its pods through the scale's selector: Deployments, StatefulSets,"
@@ -158,15 +196,11 @@ public final class AutoscalerRules {
     }
 
     @Override
-    public void check(HasMetadata object, RuleContext ctx) {
-      Optional<Target> t = Autoscalers.target(object);
-      if (t.isEmpty()) {
-        return;
-      }
-      GroupKind gk = t.get().groupKind();
+    void check(HasMetadata object, Target t, RuleContext ctx) {
+      GroupKind gk = t.groupKind();
       if (Autoscalers.NOT_SCALABLE.contains(gk)) {
         ctx.report(
-            t.get().path.child("kind"),
+            t.path.child("kind"),
             null,
             gk + " has no scale subresource: an autoscaler cannot scale it",
             "scale the workload that owns the pods (a Deployment, StatefulSet or"
@@ -195,14 +229,14 @@ public final class AutoscalerRules {
         }
         if (!scale) {
           ctx.report(
-              t.get().path.child("kind"),
+              t.path.child("kind"),
               null,
               gk
                   + " is defined in this bundle without subresources.scale: an autoscaler cannot scale it",
               "add subresources.scale (specReplicasPath, statusReplicasPath, labelSelectorPath) to the CRD");
         } else if (!selector) {
           ctx.report(
-              t.get().path.child("kind"),
+              t.path.child("kind"),
               null,
               gk + "'s scale subresource has no labelSelectorPath: the HPA cannot find its pods",
               "add labelSelectorPath to the CRD's subresources.scale");
@@ -225,27 +259,20 @@ public final class AutoscalerRules {
   static final class TargetAccelerated extends AutoscalerRule {
     TargetAccelerated() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.target.accelerators",
                   Category.CONFORMANCE,
                   Severity.WARNING,
                   "Accelerator metrics scale pods that request accelerators")
               .requirement("pod_autoscaling")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "The pod_autoscaling requirement is about pods using accelerators. An"
                       + " autoscaler on GPU or TPU metrics whose target's pods request no"
                       + " accelerator (extended resource or DRA claim) reads no series: the"
                       + " exporter attributes GPUs to the pods that hold them.")
-              .failingExample(
-                  String.format(GPU_DEPLOYMENT, "cpu")
-                      + "---\n"
-                      + hpa("dcgm_fi_prof_gr_engine_active", "700m"))
+              .failingExample(deploymentAndHpa("cpu", "dcgm_fi_prof_gr_engine_active", "700m"))
               .fixedExample(
-                  String.format(GPU_DEPLOYMENT, "nvidia.com/gpu")
-                      + "---\n"
-                      + hpa("dcgm_fi_prof_gr_engine_active", "700m"))
+                  deploymentAndHpa("nvidia.com/gpu", "dcgm_fi_prof_gr_engine_active", "700m"))
               .build());
     }
 
@@ -272,15 +299,14 @@ public final class AutoscalerRules {
   }
 
   /** Metric names that are not in the catalogue. */
-  static final class UnknownMetric extends BaseRule {
+  static final class UnknownMetric extends HpaOnlyRule {
     UnknownMetric() {
       super(
-          rule(
+          hpaRule(
                   "autoscale.metric.unknown",
                   Category.PRACTICE,
                   Severity.WARNING,
                   "HPA metric names are known to the catalogue")
-              .addKind(HPA)
               .description(
                   "A metric name that is one or two edits from a catalogue name is probably a"
                       + " typo (warning, with the closest name); other names are reported as"
@@ -288,11 +314,6 @@ public final class AutoscalerRules {
               .failingExample(hpa("vllm_num_request_waiting", "5"))
               .fixedExample(hpa("vllm_num_requests_waiting", "5"))
               .build());
-    }
-
-    @Override
-    public boolean appliesTo(HasMetadata object) {
-      return object instanceof HorizontalPodAutoscaler;
     }
 
     @Override
@@ -335,25 +356,20 @@ public final class AutoscalerRules {
   static final class GpuUtilOnMig extends AutoscalerRule {
     GpuUtilOnMig() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.metric.gpu-util-on-mig",
                   Category.PRACTICE,
                   Severity.WARNING,
                   "MIG workloads scale on a metric reported per MIG instance")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "dcgm-exporter cannot report DCGM_FI_DEV_GPU_UTIL (or MEM_COPY_UTIL) for MIG"
                       + " instances: the series is 0 or absent, so the HPA never scales up. Use"
                       + " DCGM_FI_PROF_GR_ENGINE_ACTIVE, which is reported per instance.")
               .failingExample(
-                  String.format(GPU_DEPLOYMENT, "nvidia.com/mig-1g.10gb")
-                      + "---\n"
-                      + hpa("dcgm_fi_dev_gpu_util", "70"))
+                  deploymentAndHpa("nvidia.com/mig-1g.10gb", "dcgm_fi_dev_gpu_util", "70"))
               .fixedExample(
-                  String.format(GPU_DEPLOYMENT, "nvidia.com/mig-1g.10gb")
-                      + "---\n"
-                      + hpa("dcgm_fi_prof_gr_engine_active", "700m"))
+                  deploymentAndHpa(
+                      "nvidia.com/mig-1g.10gb", "dcgm_fi_prof_gr_engine_active", "700m"))
               .build());
     }
 
@@ -380,26 +396,18 @@ public final class AutoscalerRules {
   static final class MemoryScaleDown extends AutoscalerRule {
     MemoryScaleDown() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.metric.memory-scale-down",
                   Category.PRACTICE,
                   Severity.WARNING,
                   "Accelerator memory is not a scale-down signal for servers that pre-allocate it")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "vLLM, TGI and Triton claim most accelerator memory when they start (KV cache,"
                       + " loaded models) and keep it: framebuffer-used metrics stay high when load"
                       + " falls, so an HPA on them scales up once and never back down. Scale on a"
                       + " queue, KV-cache usage or engine activity instead.")
-              .failingExample(
-                  String.format(GPU_DEPLOYMENT, "nvidia.com/gpu")
-                      + "---\n"
-                      + hpa("dcgm_fi_dev_fb_used", "30000"))
-              .fixedExample(
-                  String.format(GPU_DEPLOYMENT, "nvidia.com/gpu")
-                      + "---\n"
-                      + hpa("vllm_num_requests_waiting", "5"))
+              .failingExample(deploymentAndHpa("nvidia.com/gpu", "dcgm_fi_dev_fb_used", "30000"))
+              .fixedExample(deploymentAndHpa("nvidia.com/gpu", "vllm_num_requests_waiting", "5"))
               .build());
     }
 
@@ -433,13 +441,11 @@ public final class AutoscalerRules {
   static final class DeprecatedMetric extends AutoscalerRule {
     DeprecatedMetric() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.metric.deprecated",
                   Category.PRACTICE,
                   Severity.WARNING,
                   "Autoscalers do not use metric names their exporter has replaced")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "vLLM renamed vllm:gpu_cache_usage_perc to vllm:kv_cache_usage_perc and no longer"
                       + " emits the old name by default: an autoscaler on it sees no metric.")
@@ -471,16 +477,14 @@ public final class AutoscalerRules {
   }
 
   /** Two autoscalers on one target. */
-  static final class MultipleAutoscalers extends AutoscalerRule {
+  static final class MultipleAutoscalers extends TargetRule {
     MultipleAutoscalers() {
       super(
-          rule(
+          autoscalerRule(
                   "autoscale.target.multiple-autoscalers",
                   Category.PRACTICE,
                   Severity.ERROR,
                   "One autoscaler per scale target")
-              .addKind(HPA)
-              .addKind(SCALED_OBJECT)
               .description(
                   "Two HPAs on one target fight (the controller reports AmbiguousSelector and"
                       + " stops); KEDA's webhook refuses a ScaledObject whose target another HPA"
@@ -496,11 +500,7 @@ public final class AutoscalerRules {
     }
 
     @Override
-    public void check(HasMetadata object, RuleContext ctx) {
-      Optional<Target> t = Autoscalers.target(object);
-      if (t.isEmpty()) {
-        return;
-      }
+    void check(HasMetadata object, Target t, RuleContext ctx) {
       for (Manifest other : ctx.bundle()) {
         HasMetadata o = other.object();
         if (o == object || o.equals(ctx.original()) || !Autoscalers.isAutoscaler(o)) {
@@ -511,19 +511,19 @@ public final class AutoscalerRules {
         }
         Optional<Target> ot = Autoscalers.target(o);
         if (ot.isEmpty()
-            || !ot.get().sameAs(t.get())
+            || !ot.get().sameAs(t)
             || managedByKeda(object, o)
             || managedByKeda(o, object)) {
           continue;
         }
         ctx.report(
-            t.get().path,
+            t.path,
             null,
             o.getKind()
                 + " "
                 + o.getMetadata().getName()
                 + " also scales "
-                + t.get()
+                + t
                 + (isScaledObject(object) || isScaledObject(o)
                     ? "; KEDA's webhook refuses a second autoscaler on one workload"
                     : "; two HPAs on one target fight and the controller stops (AmbiguousSelector)"),
@@ -563,15 +563,14 @@ public final class AutoscalerRules {
   }
 
   /** The controller reads the field the target type names. */
-  static final class TargetTypeField extends BaseRule {
+  static final class TargetTypeField extends HpaOnlyRule {
     TargetTypeField() {
       super(
-          rule(
+          hpaRule(
                   "autoscale.hpa.target-type-field",
                   Category.PRACTICE,
                   Severity.ERROR,
                   "Each metric target sets the field its type names")
-              .addKind(HPA)
               .description(
                   "The API server accepts a target whose type names a field that is not set"
                       + " (type: Value with only averageValue), but the HPA controller reads the"
@@ -588,16 +587,11 @@ public final class AutoscalerRules {
     }
 
     @Override
-    public boolean appliesTo(HasMetadata object) {
-      return object instanceof HorizontalPodAutoscaler;
-    }
-
-    @Override
     public void check(HasMetadata object, RuleContext ctx) {
       List<MetricSpec> metrics = Hpa.metrics((HorizontalPodAutoscaler) object);
       for (int i = 0; i < metrics.size(); i++) {
         MetricSpec m = metrics.get(i);
-        FieldPath p = FieldPath.of("spec", "metrics").index(i);
+        FieldPath p = Hpa.metricPath(i);
         if (m.getObject() != null && "Object".equals(m.getType())) {
           valueOrAverage(m.getObject().getTarget(), p.child("object", "target"), ctx);
         } else if (m.getExternal() != null && "External".equals(m.getType())) {
@@ -656,15 +650,14 @@ public final class AutoscalerRules {
   }
 
   /** Tolerances the API server drops where the gate is off. */
-  static final class ToleranceDropped extends BaseRule {
+  static final class ToleranceDropped extends HpaOnlyRule {
     ToleranceDropped() {
       super(
-          rule(
+          hpaRule(
                   "autoscale.hpa.tolerance-dropped",
                   Category.PRACTICE,
                   Severity.WARNING,
                   "Per-direction tolerances are only set where the server keeps them")
-              .addKind(HPA)
               .description(
                   "Where HPAConfigurableTolerance is off (Kubernetes 1.34 by default) the API"
                       + " server silently drops behavior.scaleUp/scaleDown.tolerance on create,"
@@ -674,11 +667,6 @@ public final class AutoscalerRules {
                       + "  behavior:\n    scaleUp:\n      tolerance: \"0.05\"\n")
               .fixedExample(hpa("vllm_num_requests_waiting", "5"))
               .build());
-    }
-
-    @Override
-    public boolean appliesTo(HasMetadata object) {
-      return object instanceof HorizontalPodAutoscaler;
     }
 
     @Override

@@ -182,7 +182,7 @@ final class Autoscalers {
       List<MetricSpec> metrics = Hpa.metrics((HorizontalPodAutoscaler) o);
       for (int i = 0; i < metrics.size(); i++) {
         MetricSpec m = metrics.get(i);
-        FieldPath p = FieldPath.of("spec", "metrics").index(i);
+        FieldPath p = Hpa.metricPath(i);
         Optional<String> source = Hpa.identifierSource(m);
         if (source.isPresent()) {
           String name = Hpa.identifier(m).map(id -> Objects.toString(id.getName(), "")).orElse("");

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,56 @@ final class Hpa {
       out.add(x == null ? new MetricSpec() : x);
     }
     return out;
+  }
+
+  /** The path of the metric at {@code index}: {@code spec.metrics[index]}. */
+  static FieldPath metricPath(int index) {
+    return SPEC.child("metrics").index(index);
+  }
+
+  /**
+   * A metric entry that has at least one source block, with the source the API server validates the
+   * inside of: the first it finds, in {@link #presentSources} order.
+   */
+  record ValidatedSource(int index, MetricSpec metric, String field) {
+    /** {@code spec.metrics[index].<field>}. */
+    FieldPath path() {
+      return metricPath(index).child(field);
+    }
+
+    /** The target of the validated source (absent when the block has none). */
+    MetricTarget target() {
+      switch (field) {
+        case "object":
+          return metric.getObject().getTarget();
+        case "external":
+          return metric.getExternal().getTarget();
+        case "pods":
+          return metric.getPods().getTarget();
+        case "resource":
+          return metric.getResource().getTarget();
+        default:
+          return metric.getContainerResource().getTarget();
+      }
+    }
+  }
+
+  /** The metrics with a source block, each with the one source the server validates. */
+  static List<ValidatedSource> validatedSources(HorizontalPodAutoscaler hpa) {
+    List<MetricSpec> metrics = metrics(hpa);
+    List<ValidatedSource> out = new ArrayList<>(metrics.size());
+    for (int i = 0; i < metrics.size(); i++) {
+      List<String> present = presentSources(metrics.get(i));
+      if (!present.isEmpty()) {
+        out.add(new ValidatedSource(i, metrics.get(i), present.get(0)));
+      }
+    }
+    return out;
+  }
+
+  /** The source field a metric type names ({@code Pods} → {@code pods}). */
+  static String sourceField(String type) {
+    return Character.toLowerCase(type.charAt(0)) + type.substring(1);
   }
 
   /** A metric's source fields in the order the API server's validation visits them. */

@@ -64,16 +64,9 @@ public final class HpaApiRules {
   }
 
   /** Shared shape: applies to typed autoscaling/v2 HPAs only (v1/v2beta2 parse to other types). */
-  abstract static class HpaRule implements Rule {
-    private final RuleInfo info;
-
+  abstract static class HpaRule extends BaseRule {
     HpaRule(RuleInfo info) {
-      this.info = info;
-    }
-
-    @Override
-    public RuleInfo info() {
-      return info;
+      super(info);
     }
 
     @Override
@@ -287,7 +280,7 @@ public final class HpaApiRules {
       List<MetricSpec> metrics = Hpa.metrics(hpa);
       for (int i = 0; i < metrics.size(); i++) {
         MetricSpec m = metrics.get(i);
-        FieldPath p = Hpa.SPEC.child("metrics").index(i);
+        FieldPath p = Hpa.metricPath(i);
         String type = nullToEmpty(m.getType());
         if (type.isEmpty()) {
           ctx.report(
@@ -304,10 +297,7 @@ public final class HpaApiRules {
               "use Pods for per-pod custom metrics, Object or External for one value");
         }
         List<String> present = Hpa.presentSources(m);
-        String expected =
-            SOURCE_TYPES.contains(type)
-                ? Character.toLowerCase(type.charAt(0)) + type.substring(1)
-                : "";
+        String expected = SOURCE_TYPES.contains(type) ? Hpa.sourceField(type) : "";
         if (!expected.isEmpty() && !present.contains(expected)) {
           ctx.report(
               p.child(expected),
@@ -355,17 +345,11 @@ public final class HpaApiRules {
 
     @Override
     void check(HorizontalPodAutoscaler hpa, HorizontalPodAutoscalerSpec spec, RuleContext ctx) {
-      List<MetricSpec> metrics = Hpa.metrics(hpa);
-      for (int i = 0; i < metrics.size(); i++) {
-        MetricSpec m = metrics.get(i);
-        List<String> present = Hpa.presentSources(m);
-        // The server validates the inside of the first source it finds only.
-        if (present.isEmpty()) {
-          continue;
-        }
-        String first = present.get(0);
+      // The server validates the inside of the first source it finds only.
+      for (Hpa.ValidatedSource s : Hpa.validatedSources(hpa)) {
+        MetricSpec m = s.metric();
         MetricIdentifier id;
-        switch (first) {
+        switch (s.field()) {
           case "object":
             id = m.getObject().getMetric();
             break;
@@ -378,7 +362,7 @@ public final class HpaApiRules {
           default:
             continue;
         }
-        FieldPath p = Hpa.SPEC.child("metrics").index(i).child(first, "metric", "name");
+        FieldPath p = s.path().child("metric", "name");
         String name = id == null ? "" : nullToEmpty(id.getName());
         if (name.isEmpty()) {
           ctx.report(p, Reason.REQUIRED, "must specify a metric name", "set metric.name");
@@ -433,7 +417,7 @@ public final class HpaApiRules {
         CrossVersionObjectReference ref = m.getObject().getDescribedObject();
         reference(
             ref == null ? new CrossVersionObjectReference() : ref,
-            Hpa.SPEC.child("metrics").index(i).child("object", "describedObject"),
+            Hpa.metricPath(i).child("object", "describedObject"),
             true,
             "the object the metric describes",
             ctx);
@@ -466,16 +450,9 @@ public final class HpaApiRules {
 
     @Override
     void check(HorizontalPodAutoscaler hpa, HorizontalPodAutoscalerSpec spec, RuleContext ctx) {
-      List<MetricSpec> metrics = Hpa.metrics(hpa);
-      for (int i = 0; i < metrics.size(); i++) {
-        MetricSpec m = metrics.get(i);
-        List<String> present = Hpa.presentSources(m);
-        if (present.isEmpty()) {
-          continue;
-        }
-        String first = present.get(0);
-        FieldPath p = Hpa.SPEC.child("metrics").index(i).child(first, "target");
-        MetricTarget t = target(m, first);
+      for (Hpa.ValidatedSource s : Hpa.validatedSources(hpa)) {
+        FieldPath p = s.path().child("target");
+        MetricTarget t = s.target();
         if (t == null) {
           t = new MetricTarget();
         }
@@ -483,7 +460,7 @@ public final class HpaApiRules {
         boolean value = t.getValue() != null;
         boolean average = t.getAverageValue() != null;
         boolean utilization = t.getAverageUtilization() != null;
-        switch (first) {
+        switch (s.field()) {
           case "pods":
             if (!average) {
               ctx.report(
@@ -535,21 +512,6 @@ public final class HpaApiRules {
                   "keep averageUtilization or averageValue, not both");
             }
         }
-      }
-    }
-
-    private static MetricTarget target(MetricSpec m, String source) {
-      switch (source) {
-        case "object":
-          return m.getObject().getTarget();
-        case "external":
-          return m.getExternal().getTarget();
-        case "pods":
-          return m.getPods().getTarget();
-        case "resource":
-          return m.getResource().getTarget();
-        default:
-          return m.getContainerResource().getTarget();
       }
     }
 
@@ -626,26 +588,20 @@ public final class HpaApiRules {
 
     @Override
     void check(HorizontalPodAutoscaler hpa, HorizontalPodAutoscalerSpec spec, RuleContext ctx) {
-      List<MetricSpec> metrics = Hpa.metrics(hpa);
-      for (int i = 0; i < metrics.size(); i++) {
-        MetricSpec m = metrics.get(i);
-        List<String> present = Hpa.presentSources(m);
-        if (present.isEmpty()) {
-          continue;
-        }
-        FieldPath p = Hpa.SPEC.child("metrics").index(i);
-        if (present.get(0).equals("resource")) {
+      for (Hpa.ValidatedSource s : Hpa.validatedSources(hpa)) {
+        MetricSpec m = s.metric();
+        if (s.field().equals("resource")) {
           ResourceMetricSource r = m.getResource();
           if (nullToEmpty(r.getName()).isEmpty()) {
             ctx.report(
-                p.child("resource", "name"),
+                s.path().child("name"),
                 Reason.REQUIRED,
                 "must specify a resource name",
                 "set resource.name, such as cpu or memory");
           }
-        } else if (present.get(0).equals("containerResource")) {
+        } else if (s.field().equals("containerResource")) {
           ContainerResourceMetricSource r = m.getContainerResource();
-          FieldPath cp = p.child("containerResource");
+          FieldPath cp = s.path();
           String name = nullToEmpty(r.getName());
           if (name.isEmpty()) {
             ctx.report(

@@ -104,22 +104,12 @@ public final class KedaRules {
         ctx.report(
             refPath, Reason.REQUIRED, "scaleTargetRef is required", "name the workload to scale");
       } else {
-        Object name = Tree.map(ref).get("name");
-        if (name == null) {
-          ctx.report(
-              refPath.child("name"),
-              Reason.REQUIRED,
-              "scaleTargetRef.name is required",
-              "name the workload to scale");
-        } else if (!(name instanceof String)) {
-          typeInvalid(refPath.child("name"), name, "string", ctx);
-        } else if (((String) name).isEmpty()) {
-          ctx.report(
-              refPath.child("name"),
-              Reason.INVALID,
-              "should be at least 1 chars long",
-              "name the workload to scale");
-        }
+        requiredNonEmptyString(
+            Tree.map(ref).get("name"),
+            refPath.child("name"),
+            "scaleTargetRef.name",
+            "name the workload to scale",
+            ctx);
       }
       minimum(spec, "pollingInterval", 1, ctx);
       minimum(spec, "initialCooldownPeriod", 0, ctx);
@@ -175,22 +165,12 @@ public final class KedaRules {
       for (int i = 0; i < list.size(); i++) {
         FieldPath tp = p.index(i);
         Map<String, Object> trigger = Tree.map(list.get(i));
-        Object type = trigger.get("type");
-        if (type == null) {
-          ctx.report(
-              tp.child("type"),
-              Reason.REQUIRED,
-              "type is required",
-              "name the scaler, such as prometheus");
-        } else if (!(type instanceof String)) {
-          typeInvalid(tp.child("type"), type, "string", ctx);
-        } else if (((String) type).isEmpty()) {
-          ctx.report(
-              tp.child("type"),
-              Reason.INVALID,
-              "should be at least 1 chars long",
-              "name the scaler, such as prometheus");
-        }
+        requiredNonEmptyString(
+            trigger.get("type"),
+            tp.child("type"),
+            "type",
+            "name the scaler, such as prometheus",
+            ctx);
         Object metadata = trigger.get("metadata");
         if (metadata == null) {
           ctx.report(
@@ -289,6 +269,21 @@ public final class KedaRules {
             "should be greater than or equal to " + min + "; found " + n.get(),
             "use " + min + " or more");
       }
+    }
+  }
+
+  /**
+   * A field the CRD's schema declares required, of type string with minLength 1: the API server
+   * reports it missing, of another type, or empty, in that order.
+   */
+  static void requiredNonEmptyString(
+      Object value, FieldPath p, String field, String hint, RuleContext ctx) {
+    if (value == null) {
+      ctx.report(p, Reason.REQUIRED, field + " is required", hint);
+    } else if (!(value instanceof String)) {
+      typeInvalid(p, value, "string", ctx);
+    } else if (((String) value).isEmpty()) {
+      ctx.report(p, Reason.INVALID, "should be at least 1 chars long", hint);
     }
   }
 

@@ -53,6 +53,15 @@ public final class MonitoringRules {
           + "      name: {matches: \"^(DCGM)_(.*)$\"%s}\n"
           + "      metricsQuery: avg(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)\n";
 
+  /** A complete adapter rule for dcgm-exporter's GPU utilisation, as the exporter is scraped. */
+  static final String GPU_UTIL_ADAPTER_CM =
+      String.format(
+          ADAPTER_CM,
+          "DCGM_FI_DEV_GPU_UTIL{exported_pod!=\"\"}",
+          "exported_namespace",
+          "exported_pod",
+          ", as: \"gpu_util\"");
+
   // Two rules read each adapter ConfigMap, on every validation: parse each text once.
   private static final int PARSED_CACHE_SIZE = 64;
   private static final Map<String, Optional<Object>> PARSED =
@@ -122,13 +131,7 @@ public final class MonitoringRules {
                       "exported_namespace",
                       "exported_pod",
                       ""))
-              .fixedExample(
-                  String.format(
-                      ADAPTER_CM,
-                      "DCGM_FI_DEV_GPU_UTIL{exported_pod!=\"\"}",
-                      "exported_namespace",
-                      "exported_pod",
-                      ", as: \"gpu_util\""))
+              .fixedExample(GPU_UTIL_ADAPTER_CM)
               .build());
     }
 
@@ -227,13 +230,7 @@ public final class MonitoringRules {
                       "namespace",
                       "pod",
                       ", as: \"gpu_util\""))
-              .fixedExample(
-                  String.format(
-                      ADAPTER_CM,
-                      "DCGM_FI_DEV_GPU_UTIL{exported_pod!=\"\"}",
-                      "exported_namespace",
-                      "exported_pod",
-                      ", as: \"gpu_util\""))
+              .fixedExample(GPU_UTIL_ADAPTER_CM)
               .build());
     }
 

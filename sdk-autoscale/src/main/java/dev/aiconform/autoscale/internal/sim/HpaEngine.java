@@ -425,17 +425,14 @@ public final class HpaEngine {
 
   /** The most replicas the scale-up policies allow now. */
   int scaleUpLimit(Instant now, int current, HPAScalingRules rules) {
-    String select = rules.getSelectPolicy() == null ? "Max" : rules.getSelectPolicy();
+    String select = selectPolicy(rules);
     if (select.equals("Disabled")) {
       return current;
     }
     boolean minPolicy = select.equals("Min");
     int result = minPolicy ? Integer.MAX_VALUE : Integer.MIN_VALUE;
     for (HPAScalingPolicy p : rules.getPolicies()) {
-      int start =
-          current
-              - change(now, p.getPeriodSeconds(), scaleUpEvents)
-              + change(now, p.getPeriodSeconds(), scaleDownEvents);
+      int start = periodStartReplicas(now, current, p.getPeriodSeconds());
       int proposed =
           "Pods".equals(p.getType())
               ? start + p.getValue()
@@ -447,17 +444,14 @@ public final class HpaEngine {
 
   /** The fewest replicas the scale-down policies allow now. */
   int scaleDownLimit(Instant now, int current, HPAScalingRules rules) {
-    String select = rules.getSelectPolicy() == null ? "Max" : rules.getSelectPolicy();
+    String select = selectPolicy(rules);
     if (select.equals("Disabled")) {
       return current;
     }
     boolean minPolicy = select.equals("Min");
     int result = minPolicy ? Integer.MIN_VALUE : Integer.MAX_VALUE;
     for (HPAScalingPolicy p : rules.getPolicies()) {
-      int start =
-          current
-              - change(now, p.getPeriodSeconds(), scaleUpEvents)
-              + change(now, p.getPeriodSeconds(), scaleDownEvents);
+      int start = periodStartReplicas(now, current, p.getPeriodSeconds());
       int proposed =
           "Pods".equals(p.getType())
               ? start - p.getValue()
@@ -465,6 +459,21 @@ public final class HpaEngine {
       result = minPolicy ? Math.max(result, proposed) : Math.min(result, proposed);
     }
     return result;
+  }
+
+  /** The select policy, Max when unset (the API server's default). */
+  private static String selectPolicy(HPAScalingRules rules) {
+    return rules.getSelectPolicy() == null ? "Max" : rules.getSelectPolicy();
+  }
+
+  /**
+   * The replicas there were {@code periodSeconds} ago: the current count less what this HPA added
+   * since, plus what it removed (a policy limits the change over its period).
+   */
+  private int periodStartReplicas(Instant now, int current, int periodSeconds) {
+    return current
+        - change(now, periodSeconds, scaleUpEvents)
+        + change(now, periodSeconds, scaleDownEvents);
   }
 
   private static int change(Instant now, int periodSeconds, List<Timed> events) {

@@ -18,6 +18,16 @@ public final class AllocationFailure extends Exception {
     return new AllocationFailure(message, true);
   }
 
+  /** Fatal, in the allocator's words for one request: {@code claim C, request R: what}. */
+  static AllocationFailure fatal(String claim, String request, String what) {
+    return fatal(aboutRequest(claim, request, what));
+  }
+
+  /** {@code claim C, request R: what}, as Kubernetes' allocator words a request's trouble. */
+  static String aboutRequest(String claim, String request, String what) {
+    return "claim " + claim + ", request " + request + ": " + what;
+  }
+
   static AllocationFailure onNode(String message) {
     return new AllocationFailure(message, false);
   }

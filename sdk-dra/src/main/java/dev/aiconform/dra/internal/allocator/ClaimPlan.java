@@ -162,11 +162,9 @@ public final class ClaimPlan {
         if (!subs.isEmpty()) {
           if (!features.prioritizedList()) {
             throw AllocationFailure.fatal(
-                "claim "
-                    + name
-                    + ", request "
-                    + r.getName()
-                    + ": has subrequests, but the DRAPrioritizedList feature is disabled");
+                name,
+                r.getName(),
+                "has subrequests, but the DRAPrioritizedList feature is disabled");
           }
           List<RequestSpec> alts = new ArrayList<>();
           int min = Integer.MAX_VALUE;
@@ -195,11 +193,7 @@ public final class ClaimPlan {
           ExactDeviceRequest e = r.getExactly();
           if (e.getAdminAccess() != null && !features.adminAccess()) {
             throw AllocationFailure.fatal(
-                "claim "
-                    + name
-                    + ", request "
-                    + r.getName()
-                    + ": admin access is requested, but the feature is disabled");
+                name, r.getName(), "admin access is requested, but the feature is disabled");
           }
           RequestSpec spec =
               spec(
@@ -218,8 +212,7 @@ public final class ClaimPlan {
           minDevices += spec.minimum();
           plans.add(new RequestPlan(r.getName(), false, List.of(spec)));
         } else {
-          throw AllocationFailure.fatal(
-              "claim " + name + ", request " + r.getName() + ": unknown request type");
+          throw AllocationFailure.fatal(name, r.getName(), "unknown request type");
         }
       }
       if (minDevices > ALLOCATION_RESULTS_MAX_SIZE) {
@@ -311,19 +304,13 @@ public final class ClaimPlan {
     }
     if (className == null || className.isEmpty()) {
       throw AllocationFailure.fatal(
-          "claim "
-              + claim
-              + ", request "
-              + display
-              + ": missing device class name (unsupported request type?)");
+          claim, display, "missing device class name (unsupported request type?)");
     }
     if (inventory.deviceClass(className) == null) {
       throw AllocationFailure.fatal(
-          "claim "
-              + claim
-              + ", request "
-              + display
-              + ": could not retrieve device class "
+          claim,
+          display,
+          "could not retrieve device class "
               + className
               + ": deviceclass.resource.k8s.io \""
               + className
@@ -343,17 +330,14 @@ public final class ClaimPlan {
         all = true;
         break;
       default:
-        throw AllocationFailure.fatal(
-            "claim " + claim + ", request " + display + ": unsupported count mode " + mode);
+        throw AllocationFailure.fatal(claim, display, "unsupported count mode " + mode);
     }
     long n = count == null || count == 0 ? 1 : count;
     if (!all && n > Integer.MAX_VALUE) {
-      throw AllocationFailure.fatal(
-          "claim " + claim + ", request " + display + ": exact count " + n + " is too large");
+      throw AllocationFailure.fatal(claim, display, "exact count " + n + " is too large");
     }
     if (!all && n < 1) {
-      throw AllocationFailure.fatal(
-          "claim " + claim + ", request " + display + ": exact count " + n + " is invalid");
+      throw AllocationFailure.fatal(claim, display, "exact count " + n + " is invalid");
     }
     return new RequestSpec(
         request,

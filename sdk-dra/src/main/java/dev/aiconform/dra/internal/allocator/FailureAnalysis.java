@@ -66,7 +66,7 @@ final class FailureAnalysis {
             rp.firstAvailable()
                 ? "none of its alternatives fits (" + String.join("; ", problems) + ")"
                 : problems.get(0);
-        return "claim " + claim.name + ", request " + rp.name() + ": " + what;
+        return AllocationFailure.aboutRequest(claim.name, rp.name(), what);
       }
     }
     return null;

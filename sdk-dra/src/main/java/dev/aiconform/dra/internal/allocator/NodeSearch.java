@@ -157,25 +157,13 @@ final class NodeSearch {
   private int[] collectAll(ClaimPlan claim, RequestSpec spec) throws AllocationFailure {
     List<Integer> out = new ArrayList<>();
     for (NodeView.PoolView p : view.pools) {
-      if (p.incomplete) {
+      if (p.incomplete || p.invalid) {
         throw AllocationFailure.fatal(
-            "claim "
-                + claim.name
-                + ", request "
-                + spec.resultName
-                + ": asks for all devices, but resource pool "
+            claim.name,
+            spec.resultName,
+            "asks for all devices, but resource pool "
                 + p.key
-                + " is currently being updated");
-      }
-      if (p.invalid) {
-        throw AllocationFailure.fatal(
-            "claim "
-                + claim.name
-                + ", request "
-                + spec.resultName
-                + ": asks for all devices, but resource pool "
-                + p.key
-                + " is currently invalid");
+                + (p.incomplete ? " is currently being updated" : " is currently invalid"));
       }
       for (int pos = p.start; pos < p.end; pos++) {
         int entry = view.devices[pos];
@@ -298,13 +286,9 @@ final class NodeSearch {
         if (tookCounters) giveBackCounters(e);
         if (must) {
           throw AllocationFailure.fatal(
-              "claim "
-                  + claims.get(ci).name
-                  + ", request "
-                  + (spec.subRequestName == null ? spec.requestName : spec.subRequestName)
-                  + ": cannot add device "
-                  + e.id
-                  + " because a claim constraint would not be satisfied");
+              claims.get(ci).name,
+              spec.subRequestName == null ? spec.requestName : spec.subRequestName,
+              "cannot add device " + e.id + " because a claim constraint would not be satisfied");
         }
         return false;
       }

@@ -7,6 +7,7 @@ import dev.aiconform.dra.internal.allocator.NodeAllocation;
 import dev.aiconform.dra.internal.allocator.StructuredAllocator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.AllocationResult;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClass;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRule;
@@ -61,6 +62,13 @@ final class ClusterDevices {
 
   StructuredAllocator allocator() {
     return allocator;
+  }
+
+  /** The pod's resource claims ({@code spec.resourceClaims}); empty when it has none. */
+  static List<PodResourceClaim> podClaims(Pod pod) {
+    return pod.getSpec() == null || pod.getSpec().getResourceClaims() == null
+        ? List.of()
+        : pod.getSpec().getResourceClaims();
   }
 
   static String podKey(Pod pod) {

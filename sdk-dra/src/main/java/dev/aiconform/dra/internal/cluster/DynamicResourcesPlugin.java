@@ -72,10 +72,7 @@ final class DynamicResourcesPlugin implements SchedulingPlugin {
 
   @Override
   public PluginStatus preFilter(SchedulingCycle cycle, Pod pod) {
-    List<PodResourceClaim> podClaims =
-        pod.getSpec() == null || pod.getSpec().getResourceClaims() == null
-            ? List.of()
-            : pod.getSpec().getResourceClaims();
+    List<PodResourceClaim> podClaims = ClusterDevices.podClaims(pod);
     if (podClaims.isEmpty()) return PluginStatus.success();
     ClusterState state = cycle.state();
     PodClaims pc = new PodClaims();

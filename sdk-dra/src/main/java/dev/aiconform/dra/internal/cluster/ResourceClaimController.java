@@ -58,10 +58,7 @@ final class ResourceClaimController implements Controller {
     }
     Map<String, List<ResourceClaim>> claimsByOwner = null;
     for (Pod pod : pods) {
-      List<PodResourceClaim> podClaims =
-          pod.getSpec() == null || pod.getSpec().getResourceClaims() == null
-              ? List.of()
-              : pod.getSpec().getResourceClaims();
+      List<PodResourceClaim> podClaims = ClusterDevices.podClaims(pod);
       if (podClaims.isEmpty() || isDone(pod) || pod.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }

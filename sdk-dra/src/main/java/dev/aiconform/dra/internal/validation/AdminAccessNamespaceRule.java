@@ -9,9 +9,6 @@ import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,26 +43,14 @@ final class AdminAccessNamespaceRule implements Rule {
 
   @Override
   public void check(HasMetadata o, RuleContext ctx) {
-    DeviceClaim devices = null;
-    FieldPath base;
-    if (o instanceof ResourceClaim && ((ResourceClaim) o).getSpec() != null) {
-      devices = ((ResourceClaim) o).getSpec().getDevices();
-      base = FieldPath.of("spec", "devices");
-    } else if (o instanceof ResourceClaimTemplate
-        && ((ResourceClaimTemplate) o).getSpec() != null
-        && ((ResourceClaimTemplate) o).getSpec().getSpec() != null) {
-      devices = ((ResourceClaimTemplate) o).getSpec().getSpec().getDevices();
-      base = FieldPath.of("spec", "spec", "devices");
-    } else {
-      return;
-    }
+    ClaimDevices devices = ClaimDevices.of(o).orElse(null);
     if (devices == null) return;
-    var rs = ResourceApiValidation.nn(devices.getRequests());
+    var rs = devices.requests();
     String ns = o.getMetadata().getNamespace() == null ? "default" : o.getMetadata().getNamespace();
     for (int i = 0; i < rs.size(); i++) {
       var e = rs.get(i).getExactly();
       if (e == null || !Boolean.TRUE.equals(e.getAdminAccess())) continue;
-      FieldPath p = base.child("requests").index(i).child("exactly", "adminAccess");
+      FieldPath p = devices.request(i).child("exactly", "adminAccess");
       var nsObj = ctx.bundle().find(GroupKind.of("", "Namespace"), "", ns);
       if (nsObj.isEmpty()) {
         ctx.report(

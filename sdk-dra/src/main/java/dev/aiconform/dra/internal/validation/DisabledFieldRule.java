@@ -10,12 +10,9 @@ import dev.aiconform.core.validation.Severity;
 import dev.aiconform.dra.DraFeatureGates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.resource.v1.Device;
-import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClass;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRule;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceSlice;
 import java.util.List;
 import java.util.Set;
@@ -64,22 +61,12 @@ final class DisabledFieldRule implements Rule {
           "use resource.k8s.io/v1beta2 with the gate enabled, or target 1.37");
       return;
     }
-    DeviceClaim devices = null;
-    FieldPath base = null;
-    if (o instanceof ResourceClaim && ((ResourceClaim) o).getSpec() != null) {
-      devices = ((ResourceClaim) o).getSpec().getDevices();
-      base = FieldPath.of("spec", "devices");
-    } else if (o instanceof ResourceClaimTemplate
-        && ((ResourceClaimTemplate) o).getSpec() != null
-        && ((ResourceClaimTemplate) o).getSpec().getSpec() != null) {
-      devices = ((ResourceClaimTemplate) o).getSpec().getSpec().getDevices();
-      base = FieldPath.of("spec", "spec", "devices");
-    }
+    ClaimDevices devices = ClaimDevices.of(o).orElse(null);
     if (devices != null) {
-      List<DeviceRequest> rs = ResourceApiValidation.nn(devices.getRequests());
+      List<DeviceRequest> rs = devices.requests();
       for (int i = 0; i < rs.size(); i++) {
         DeviceRequest r = rs.get(i);
-        FieldPath rp = base.child("requests").index(i);
+        FieldPath rp = devices.request(i);
         if (r.getFirstAvailable() != null && !r.getFirstAvailable().isEmpty())
           gate(ctx, DraFeatureGates.PRIORITIZED_LIST, rp.child("firstAvailable"));
         if (r.getExactly() != null) {
@@ -94,13 +81,13 @@ final class DisabledFieldRule implements Rule {
             gate(ctx, DraFeatureGates.DERIVED_ATTRIBUTES, rp.child("exactly", "derivedAttributes"));
         }
       }
-      var cs = ResourceApiValidation.nn(devices.getConstraints());
+      var cs = ResourceApiValidation.nn(devices.devices().getConstraints());
       for (int i = 0; i < cs.size(); i++) {
         if (cs.get(i).getDistinctAttribute() != null)
           gate(
               ctx,
               DraFeatureGates.CONSUMABLE_CAPACITY,
-              base.child("constraints").index(i).child("distinctAttribute"));
+              devices.path().child("constraints").index(i).child("distinctAttribute"));
       }
     }
     if (o instanceof DeviceClass

@@ -68,30 +68,12 @@ final class DraPracticeRules {
       sel(((DeviceClass) o).getSpec().getSelectors(), FieldPath.of("spec", "selectors"), each);
       return;
     }
-    io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim d = null;
-    FieldPath base = null;
-    if (o instanceof ResourceClaim && ((ResourceClaim) o).getSpec() != null) {
-      d = ((ResourceClaim) o).getSpec().getDevices();
-      base = FieldPath.of("spec", "devices");
-    } else if (o instanceof ResourceClaimTemplate
-        && ((ResourceClaimTemplate) o).getSpec() != null
-        && ((ResourceClaimTemplate) o).getSpec().getSpec() != null) {
-      d = ((ResourceClaimTemplate) o).getSpec().getSpec().getDevices();
-      base = FieldPath.of("spec", "spec", "devices");
-    }
-    if (d == null) return;
-    var rs = ResourceApiValidation.nn(d.getRequests());
-    for (int i = 0; i < rs.size(); i++) {
-      FieldPath rp = base.child("requests").index(i);
-      if (rs.get(i).getExactly() != null)
-        sel(rs.get(i).getExactly().getSelectors(), rp.child("exactly", "selectors"), each);
-      var subs = ResourceApiValidation.nn(rs.get(i).getFirstAvailable());
-      for (int j = 0; j < subs.size(); j++)
-        sel(
-            subs.get(j).getSelectors(),
-            rp.child("firstAvailable").index(j).child("selectors"),
-            each);
-    }
+    ClaimDevices.of(o)
+        .ifPresent(
+            d -> {
+              for (RequestedDevices r : d.requested())
+                sel(r.selectors(), r.path().child("selectors"), each);
+            });
   }
 
   private static void sel(
@@ -404,30 +386,23 @@ final class DraPracticeRules {
         (o, ctx) -> {
           if (ctx.bundle().objectsOf(ResourceSlice.class).isEmpty()) return;
           ResourceClaim claim;
-          FieldPath path;
+          ClaimDevices devices = ClaimDevices.of(o).orElse(null);
+          if (devices == null) return;
+          FieldPath path = devices.path();
           if (o instanceof ResourceClaim) {
             claim = (ResourceClaim) o;
-            path = FieldPath.of("spec", "devices");
           } else {
             ResourceClaimTemplate t = (ResourceClaimTemplate) o;
-            if (t.getSpec() == null || t.getSpec().getSpec() == null) return;
             claim = new ResourceClaim();
             claim.setMetadata(t.getMetadata());
             claim.setSpec(t.getSpec().getSpec());
-            path = FieldPath.of("spec", "spec", "devices");
           }
-          if (claim.getSpec() == null || claim.getSpec().getDevices() == null) return;
           Set<String> classes = new java.util.HashSet<>();
           for (DeviceClass c : ctx.bundle().objectsOf(DeviceClass.class)) {
             classes.add(c.getMetadata().getName());
           }
-          for (var r : ResourceApiValidation.nn(claim.getSpec().getDevices().getRequests())) {
-            if (r.getExactly() != null && !classes.contains(r.getExactly().getDeviceClassName())) {
-              return;
-            }
-            for (var sub : ResourceApiValidation.nn(r.getFirstAvailable())) {
-              if (!classes.contains(sub.getDeviceClassName())) return;
-            }
+          for (RequestedDevices r : devices.requested()) {
+            if (!classes.contains(r.deviceClassName())) return;
           }
           DeviceAllocator inventory = inventoryOf(ctx);
           DevicePlacement p;

@@ -36,7 +36,6 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaint;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRule;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceToleration;
-import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec;
@@ -242,20 +241,14 @@ public final class ResourceApiValidation {
     if (tooMany(Rules.CLAIM_REQUEST, requests, DEVICE_REQUESTS_MAX_SIZE, dp.child("requests"))) {
       // size first, items not validated (DOS protection), as validateSet
     } else {
-      Set<String> seen = new HashSet<>();
       for (int i = 0; i < requests.size(); i++) {
         request(requests.get(i), dp.child("requests").index(i), constraintAttributes);
       }
-      for (int i = 0; i < requests.size(); i++) {
-        if (!seen.add(Objects0.str(requests.get(i).getName()))) {
-          add(
-              Rules.CLAIM_REQUEST,
-              dp.child("requests").index(i),
-              Reason.DUPLICATE,
-              "Duplicate value: \"" + requests.get(i).getName() + "\"",
-              "give each request a unique name");
-        }
-      }
+      duplicates(
+          Rules.CLAIM_REQUEST,
+          requests.stream().map(DeviceRequest::getName).toList(),
+          dp.child("requests"),
+          "give each request a unique name");
     }
     List<DeviceConstraint> constraints = nn(devices.getConstraints());
     if (!tooMany(
@@ -315,45 +308,41 @@ public final class ResourceApiValidation {
       List<DeviceSubRequest> subs = r.getFirstAvailable();
       FieldPath fp = p.child("firstAvailable");
       if (!tooMany(Rules.CLAIM_REQUEST, subs, FIRST_AVAILABLE_DEVICE_REQUEST_MAX_SIZE, fp)) {
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < subs.size(); i++) {
           DeviceSubRequest s = subs.get(i);
-          FieldPath sp = fp.index(i);
-          requestName(s.getName(), sp.child("name"));
-          deviceClassName(s.getDeviceClassName(), sp.child("deviceClassName"));
-          selectors(nn(s.getSelectors()), sp.child("selectors"));
-          derivedAttributes(
-              nn(s.getDerivedAttributes()),
-              sp.child("derivedAttributes"),
+          requestName(s.getName(), fp.index(i).child("name"));
+          requestedDevices(
+              RequestedDevices.of(s, fp.index(i)),
               r.getName() + "/" + s.getName(),
               constraintAttributes);
-          allocationMode(s.getAllocationMode(), s.getCount(), sp);
-          tolerations(nn(s.getTolerations()), sp.child("tolerations"));
         }
-        for (int i = 0; i < subs.size(); i++) {
-          if (!seen.add(Objects0.str(subs.get(i).getName()))) {
-            add(
-                Rules.CLAIM_REQUEST,
-                fp.index(i),
-                Reason.DUPLICATE,
-                "Duplicate value: \"" + subs.get(i).getName() + "\"",
-                "give each alternative a unique name");
-          }
-        }
+        duplicates(
+            Rules.CLAIM_REQUEST,
+            subs.stream().map(DeviceSubRequest::getName).toList(),
+            fp,
+            "give each alternative a unique name");
       }
     } else {
-      ExactDeviceRequest e = r.getExactly();
-      FieldPath ep = p.child("exactly");
-      deviceClassName(e.getDeviceClassName(), ep.child("deviceClassName"));
-      selectors(nn(e.getSelectors()), ep.child("selectors"));
-      derivedAttributes(
-          nn(e.getDerivedAttributes()),
-          ep.child("derivedAttributes"),
+      requestedDevices(
+          RequestedDevices.of(r.getExactly(), p.child("exactly")),
           r.getName(),
           constraintAttributes);
-      allocationMode(e.getAllocationMode(), e.getCount(), ep);
-      tolerations(nn(e.getTolerations()), ep.child("tolerations"));
     }
+  }
+
+  /**
+   * What an {@code exactly} request and a {@code firstAvailable} alternative have in common,
+   * checked the same way for both (validateExactDeviceRequest, validateDeviceSubRequest).
+   */
+  private void requestedDevices(
+      RequestedDevices d, String requestName, Map<String, Set<String>> constraintAttributes) {
+    FieldPath p = d.path();
+    deviceClassName(d.deviceClassName(), p.child("deviceClassName"));
+    selectors(d.selectors(), p.child("selectors"));
+    derivedAttributes(
+        d.derivedAttributes(), p.child("derivedAttributes"), requestName, constraintAttributes);
+    allocationMode(d.allocationMode(), d.count(), p);
+    tolerations(d.tolerations(), p.child("tolerations"));
   }
 
   private void requestName(String name, FieldPath p) {
@@ -455,7 +444,6 @@ public final class ResourceApiValidation {
       FieldPath p,
       String requestName,
       Map<String, Set<String>> constraintAttributes) {
-    Set<String> seen = new HashSet<>();
     for (int i = 0; i < attrs.size(); i++) {
       DeviceDerivedAttribute a = attrs.get(i);
       FieldPath ap = p.index(i);
@@ -488,16 +476,11 @@ public final class ResourceApiValidation {
         celExpression(a.getExpression(), ap.child("expression"), Rules.REQUEST_DERIVED_ATTRIBUTE);
       }
     }
-    for (int i = 0; i < attrs.size(); i++) {
-      if (!seen.add(Objects0.str(attrs.get(i).getName()))) {
-        add(
-            Rules.REQUEST_DERIVED_ATTRIBUTE,
-            p.index(i),
-            Reason.DUPLICATE,
-            "Duplicate value: \"" + attrs.get(i).getName() + "\"",
-            "use each name once");
-      }
-    }
+    duplicates(
+        Rules.REQUEST_DERIVED_ATTRIBUTE,
+        attrs.stream().map(DeviceDerivedAttribute::getName).toList(),
+        p,
+        "use each name once");
   }
 
   private static boolean usedByConstraint(
@@ -597,20 +580,25 @@ public final class ResourceApiValidation {
               "use Equal or Exists");
       }
       String effect = Objects0.str(t.getEffect());
-      if (!effect.isEmpty() && !TAINT_EFFECTS.contains(effect)) {
-        add(
-            Rules.REQUEST_TOLERATION,
-            tp.child("effect"),
-            Reason.NOT_SUPPORTED,
-            "Unsupported value: \""
-                + effect
-                + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
-            "use NoSchedule, NoExecute or None");
-      }
+      if (!effect.isEmpty()) taintEffect(Rules.REQUEST_TOLERATION, effect, tp.child("effect"));
     }
   }
 
   private static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "NoExecute", "None");
+
+  /** A taint's or toleration's effect (given) is one the API knows. */
+  private void taintEffect(String rule, String effect, FieldPath p) {
+    if (!TAINT_EFFECTS.contains(effect)) {
+      add(
+          rule,
+          p,
+          Reason.NOT_SUPPORTED,
+          "Unsupported value: \""
+              + effect
+              + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
+          "use NoSchedule, NoExecute or None");
+    }
+  }
 
   private void constraint(DeviceConstraint c, FieldPath p, RequestNames names) {
     requestRefs(Rules.CLAIM_CONSTRAINT, nn(c.getRequests()), p.child("requests"), names);
@@ -638,7 +626,6 @@ public final class ResourceApiValidation {
 
   private void requestRefs(String rule, List<String> refs, FieldPath p, RequestNames names) {
     if (tooMany(rule, refs, DEVICE_REQUESTS_MAX_SIZE, p)) return;
-    Set<String> seen = new HashSet<>();
     for (int i = 0; i < refs.size(); i++) {
       String ref = Objects0.str(refs.get(i));
       FieldPath rp = p.index(i);
@@ -667,16 +654,7 @@ public final class ResourceApiValidation {
             "known requests: " + new TreeMap<>(names.names()).keySet());
       }
     }
-    for (int i = 0; i < refs.size(); i++) {
-      if (!seen.add(Objects0.str(refs.get(i)))) {
-        add(
-            rule,
-            p.index(i),
-            Reason.DUPLICATE,
-            "Duplicate value: \"" + refs.get(i) + "\"",
-            "list each request once");
-      }
-    }
+    duplicates(rule, refs, p, "list each request once");
   }
 
   void opaque(OpaqueDeviceConfiguration o, FieldPath p) {
@@ -824,17 +802,12 @@ public final class ResourceApiValidation {
     if (c.getStatus() == null) return;
     FieldPath sp = FieldPath.of("status");
     var reserved = nn(c.getStatus().getReservedFor());
-    if (reserved.size() > RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE) {
-      add(
-          Rules.CLAIM_STATUS,
-          sp.child("reservedFor"),
-          Reason.TOO_MANY,
-          "must have at most "
-              + RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE
-              + " items, found "
-              + reserved.size(),
-          "share the claim among fewer pods");
-    }
+    tooMany(
+        Rules.CLAIM_STATUS,
+        reserved.size(),
+        RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE,
+        sp.child("reservedFor"),
+        "share the claim among fewer pods");
     if (!reserved.isEmpty() && c.getStatus().getAllocation() == null) {
       add(
           Rules.CLAIM_STATUS,
@@ -846,14 +819,12 @@ public final class ResourceApiValidation {
     var alloc = c.getStatus().getAllocation();
     if (alloc != null && alloc.getDevices() != null) {
       var results = nn(alloc.getDevices().getResults());
-      if (results.size() > ALLOCATION_RESULTS_MAX_SIZE) {
-        add(
-            Rules.CLAIM_STATUS,
-            sp.child("allocation", "devices", "results"),
-            Reason.TOO_MANY,
-            "must have at most " + ALLOCATION_RESULTS_MAX_SIZE + " items, found " + results.size(),
-            "a claim can hold at most 32 devices");
-      } else {
+      if (!tooMany(
+          Rules.CLAIM_STATUS,
+          results.size(),
+          ALLOCATION_RESULTS_MAX_SIZE,
+          sp.child("allocation", "devices", "results"),
+          "a claim can hold at most 32 devices")) {
         RequestNames names = requestNames(c.getSpec() == null ? null : c.getSpec().getDevices());
         for (int i = 0; i < results.size(); i++) {
           var r = results.get(i);
@@ -993,26 +964,8 @@ public final class ResourceApiValidation {
             "merge the terms into one");
       }
     }
-    if (spec.getAllNodes() != null) {
-      if (spec.getAllNodes()) set.add("`allNodes`");
-      else
-        add(
-            Rules.SLICE_NODE_SELECTION,
-            p.child("allNodes"),
-            Reason.INVALID,
-            "false: must be either unset or set to true",
-            "remove allNodes or set it to true");
-    }
-    if (spec.getPerDeviceNodeSelection() != null) {
-      if (spec.getPerDeviceNodeSelection()) set.add("`perDeviceNodeSelection`");
-      else
-        add(
-            Rules.SLICE_NODE_SELECTION,
-            p.child("perDeviceNodeSelection"),
-            Reason.INVALID,
-            "false: must be either unset or set to true",
-            "remove perDeviceNodeSelection or set it to true");
-    }
+    trueOrUnset(spec.getAllNodes(), "allNodes", p, set);
+    trueOrUnset(spec.getPerDeviceNodeSelection(), "perDeviceNodeSelection", p, set);
     if (set.isEmpty()) {
       add(
           Rules.SLICE_NODE_SELECTION,
@@ -1061,32 +1014,24 @@ public final class ResourceApiValidation {
               + (advanced ? " (64 when devices use taints, counters or list attributes)" : ""),
           "split the pool into several slices (resourceSliceCount)");
     } else {
-      Set<String> seen = new HashSet<>();
       for (int i = 0; i < devices.size(); i++)
         device(
             devices.get(i),
             p.child("devices").index(i),
             Boolean.TRUE.equals(spec.getPerDeviceNodeSelection()));
-      for (int i = 0; i < devices.size(); i++) {
-        if (!seen.add(Objects0.str(devices.get(i).getName())))
-          add(
-              Rules.SLICE_DEVICE,
-              p.child("devices").index(i),
-              Reason.DUPLICATE,
-              "Duplicate value: \"" + devices.get(i).getName() + "\"",
-              "device names are unique within a slice");
-      }
+      duplicates(
+          Rules.SLICE_DEVICE,
+          devices.stream().map(Device::getName).toList(),
+          p.child("devices"),
+          "device names are unique within a slice");
     }
     List<CounterSet> sets = nn(spec.getSharedCounters());
-    if (sets.size() > RESOURCE_SLICE_MAX_COUNTER_SETS) {
-      add(
-          Rules.SLICE_COUNTER,
-          p.child("sharedCounters"),
-          Reason.TOO_MANY,
-          "must have at most " + RESOURCE_SLICE_MAX_COUNTER_SETS + " items, found " + sets.size(),
-          "use fewer counter sets per slice");
-    } else {
-      Set<String> seen = new HashSet<>();
+    if (!tooMany(
+        Rules.SLICE_COUNTER,
+        sets.size(),
+        RESOURCE_SLICE_MAX_COUNTER_SETS,
+        p.child("sharedCounters"),
+        "use fewer counter sets per slice")) {
       for (int i = 0; i < sets.size(); i++) {
         FieldPath cp = p.child("sharedCounters").index(i);
         counterSetName(sets.get(i).getName(), cp.child("name"));
@@ -1095,15 +1040,11 @@ public final class ResourceApiValidation {
             cp.child("counters"),
             RESOURCE_SLICE_MAX_COUNTERS_PER_COUNTER_SET);
       }
-      for (int i = 0; i < sets.size(); i++) {
-        if (!seen.add(Objects0.str(sets.get(i).getName())))
-          add(
-              Rules.SLICE_COUNTER,
-              p.child("sharedCounters").index(i),
-              Reason.DUPLICATE,
-              "Duplicate value: \"" + sets.get(i).getName() + "\"",
-              "counter set names are unique");
-      }
+      duplicates(
+          Rules.SLICE_COUNTER,
+          sets.stream().map(CounterSet::getName).toList(),
+          p.child("sharedCounters"),
+          "counter set names are unique");
     }
     if (spec.getPartitionTypeAttribute() != null) partitionType(spec, p);
     skipNodeOperations(nn(spec.getSkipNodeOperations()), p.child("skipNodeOperations"));
@@ -1257,18 +1198,12 @@ public final class ResourceApiValidation {
       for (int i = 0; i < taints.size(); i++) taint(taints.get(i), p.child("taints").index(i));
     }
     List<DeviceCounterConsumption> consumes = nn(d.getConsumesCounters());
-    if (consumes.size() > RESOURCE_SLICE_MAX_DEVICE_COUNTER_CONSUMPTIONS_PER_DEVICE) {
-      add(
-          Rules.SLICE_COUNTER,
-          p.child("consumesCounters"),
-          Reason.TOO_MANY,
-          "must have at most "
-              + RESOURCE_SLICE_MAX_DEVICE_COUNTER_CONSUMPTIONS_PER_DEVICE
-              + " items, found "
-              + consumes.size(),
-          "consume from at most two counter sets");
-    } else {
-      Set<String> seen = new HashSet<>();
+    if (!tooMany(
+        Rules.SLICE_COUNTER,
+        consumes.size(),
+        RESOURCE_SLICE_MAX_DEVICE_COUNTER_CONSUMPTIONS_PER_DEVICE,
+        p.child("consumesCounters"),
+        "consume from at most two counter sets")) {
       for (int i = 0; i < consumes.size(); i++) {
         FieldPath cp = p.child("consumesCounters").index(i);
         counterSetName(consumes.get(i).getCounterSet(), cp.child("counterSet"));
@@ -1277,15 +1212,11 @@ public final class ResourceApiValidation {
             cp.child("counters"),
             RESOURCE_SLICE_MAX_COUNTERS_PER_DEVICE_COUNTER_CONSUMPTION);
       }
-      for (int i = 0; i < consumes.size(); i++) {
-        if (!seen.add(Objects0.str(consumes.get(i).getCounterSet())))
-          add(
-              Rules.SLICE_COUNTER,
-              p.child("consumesCounters").index(i),
-              Reason.DUPLICATE,
-              "Duplicate value: \"" + consumes.get(i).getCounterSet() + "\"",
-              "name each counter set once");
-      }
+      duplicates(
+          Rules.SLICE_COUNTER,
+          consumes.stream().map(DeviceCounterConsumption::getCounterSet).toList(),
+          p.child("consumesCounters"),
+          "name each counter set once");
     }
     if (perDeviceNodeSelection) {
       List<String> set = new ArrayList<>();
@@ -1303,16 +1234,7 @@ public final class ResourceApiValidation {
         set.add("`nodeSelector`");
         nodeSelector(d.getNodeSelector(), p.child("nodeSelector"));
       }
-      if (d.getAllNodes() != null) {
-        if (d.getAllNodes()) set.add("`allNodes`");
-        else
-          add(
-              Rules.SLICE_NODE_SELECTION,
-              p.child("allNodes"),
-              Reason.INVALID,
-              "false: must be either unset or set to true",
-              "remove allNodes or set it to true");
-      }
+      trueOrUnset(d.getAllNodes(), "allNodes", p, set);
       if (set.isEmpty())
         add(
             Rules.SLICE_NODE_SELECTION,
@@ -1346,13 +1268,12 @@ public final class ResourceApiValidation {
       @SuppressWarnings("unchecked")
       List<String> list = (List<String>) pair[0];
       FieldPath lp = p.child((String) pair[1]);
-      if (list.size() > BINDING_CONDITIONS_MAX_SIZE) {
-        add(
-            Rules.SLICE_DEVICE,
-            lp,
-            Reason.TOO_MANY,
-            "must have at most " + BINDING_CONDITIONS_MAX_SIZE + " items, found " + list.size(),
-            "use at most 4 conditions");
+      if (tooMany(
+          Rules.SLICE_DEVICE,
+          list.size(),
+          BINDING_CONDITIONS_MAX_SIZE,
+          lp,
+          "use at most 4 conditions")) {
         continue;
       }
       for (int i = 0; i < list.size(); i++) {
@@ -1365,15 +1286,7 @@ public final class ResourceApiValidation {
               "conditions are label names");
       }
     }
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < conds.size(); i++)
-      if (!seen.add(conds.get(i)))
-        add(
-            Rules.SLICE_DEVICE,
-            p.child("bindingConditions").index(i),
-            Reason.DUPLICATE,
-            "Duplicate value: \"" + conds.get(i) + "\"",
-            "list each condition once");
+    duplicates(Rules.SLICE_DEVICE, conds, p.child("bindingConditions"), "list each condition once");
     Set<String> seenF = new HashSet<>();
     for (int i = 0; i < failures.size(); i++) {
       if (!seenF.add(failures.get(i)))
@@ -1510,17 +1423,12 @@ public final class ResourceApiValidation {
               "'" + q(valid.get(i + 1)) + "': values must be sorted in ascending order",
               "sort the values");
       }
-      if (valid.size() > CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS) {
-        add(
-            Rules.SLICE_CAPACITY,
-            vp,
-            Reason.TOO_MANY,
-            "must have at most "
-                + CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS
-                + " items, found "
-                + valid.size(),
-            "offer at most 10 values");
-      } else {
+      if (!tooMany(
+          Rules.SLICE_CAPACITY,
+          valid.size(),
+          CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS,
+          vp,
+          "offer at most 10 values")) {
         boolean found = false;
         Set<BigDecimal> seen = new HashSet<>();
         for (int i = 0; i < valid.size(); i++) {
@@ -1700,15 +1608,7 @@ public final class ResourceApiValidation {
           Reason.REQUIRED,
           "an effect is required",
           "use NoSchedule, NoExecute or None");
-    else if (!TAINT_EFFECTS.contains(effect))
-      add(
-          Rules.SLICE_TAINT,
-          p.child("effect"),
-          Reason.NOT_SUPPORTED,
-          "Unsupported value: \""
-              + effect
-              + "\": supported values: \"NoExecute\", \"NoSchedule\", \"None\"",
-          "use NoSchedule, NoExecute or None");
+    else taintEffect(Rules.SLICE_TAINT, effect, p.child("effect"));
   }
 
   private void counterSetName(String name, FieldPath p) {
@@ -1740,15 +1640,7 @@ public final class ResourceApiValidation {
           "add counters");
       return;
     }
-    if (counters.size() > max) {
-      add(
-          Rules.SLICE_COUNTER,
-          p,
-          Reason.TOO_MANY,
-          "must have at most " + max + " items, found " + counters.size(),
-          "use fewer counters");
-      return;
-    }
+    if (tooMany(Rules.SLICE_COUNTER, counters.size(), max, p, "use fewer counters")) return;
     for (String k : new TreeMap<>(counters).keySet()) {
       for (String m : Names.dnsLabel(k))
         add(
@@ -1862,16 +1754,43 @@ public final class ResourceApiValidation {
   // -------------------------------------------------------------------------------- helpers
 
   private boolean tooMany(String rule, List<?> list, int max, FieldPath p) {
-    if (list.size() > max) {
-      add(
-          rule,
-          p,
-          Reason.TOO_MANY,
-          "must have at most " + max + " items, found " + list.size(),
-          "split it: at most " + max + " allowed");
+    return tooMany(rule, list.size(), max, p, "split it: at most " + max + " allowed");
+  }
+
+  /** A list or map of {@code size} items over its limit: TooMany, and its items go unchecked. */
+  private boolean tooMany(String rule, int size, int max, FieldPath p, String hint) {
+    if (size > max) {
+      add(rule, p, Reason.TOO_MANY, "must have at most " + max + " items, found " + size, hint);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Each name seen before in the list is a Duplicate at its index (a missing name counts as "").
+   */
+  private void duplicates(String rule, List<String> names, FieldPath p, String hint) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!seen.add(Objects0.str(names.get(i)))) {
+        add(rule, p.index(i), Reason.DUPLICATE, "Duplicate value: \"" + names.get(i) + "\"", hint);
+      }
+    }
+  }
+
+  /** A flag that is either unset or true (false is Invalid); a true one joins the fields set. */
+  private void trueOrUnset(Boolean flag, String field, FieldPath p, List<String> set) {
+    if (flag == null) return;
+    if (flag) {
+      set.add("`" + field + "`");
+    } else {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          p.child(field),
+          Reason.INVALID,
+          "false: must be either unset or set to true",
+          "remove " + field + " or set it to true");
+    }
   }
 
   private static int sz(List<?> l) {

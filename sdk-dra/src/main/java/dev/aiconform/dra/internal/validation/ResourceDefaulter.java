@@ -27,35 +27,34 @@ public final class ResourceDefaulter implements Defaulter {
 
   @Override
   public void apply(HasMetadata copy, TargetVersion version) {
-    DeviceClaim devices = null;
-    if (copy instanceof ResourceClaim && ((ResourceClaim) copy).getSpec() != null) {
-      devices = ((ResourceClaim) copy).getSpec().getDevices();
-    } else if (copy instanceof ResourceClaimTemplate
-        && ((ResourceClaimTemplate) copy).getSpec() != null
-        && ((ResourceClaimTemplate) copy).getSpec().getSpec() != null) {
-      devices = ((ResourceClaimTemplate) copy).getSpec().getSpec().getDevices();
-    }
+    DeviceClaim devices = ClaimDevices.of(copy).map(ClaimDevices::devices).orElse(null);
     if (devices == null || devices.getRequests() == null) return;
     for (DeviceRequest r : devices.getRequests()) {
       if (r == null) continue;
       ExactDeviceRequest e = r.getExactly();
       if (e != null) {
-        if (e.getAllocationMode() == null || e.getAllocationMode().isEmpty())
-          e.setAllocationMode("ExactCount");
-        if ("ExactCount".equals(e.getAllocationMode())
-            && (e.getCount() == null || e.getCount() == 0)) e.setCount(1L);
+        e.setAllocationMode(allocationMode(e.getAllocationMode()));
+        e.setCount(count(e.getAllocationMode(), e.getCount()));
         tolerations(e.getTolerations());
       }
       if (r.getFirstAvailable() != null) {
         for (DeviceSubRequest s : r.getFirstAvailable()) {
-          if (s.getAllocationMode() == null || s.getAllocationMode().isEmpty())
-            s.setAllocationMode("ExactCount");
-          if ("ExactCount".equals(s.getAllocationMode())
-              && (s.getCount() == null || s.getCount() == 0)) s.setCount(1L);
+          s.setAllocationMode(allocationMode(s.getAllocationMode()));
+          s.setCount(count(s.getAllocationMode(), s.getCount()));
           tolerations(s.getTolerations());
         }
       }
     }
+  }
+
+  /** An unset allocation mode is ExactCount (exactly and firstAvailable alike). */
+  private static String allocationMode(String mode) {
+    return mode == null || mode.isEmpty() ? "ExactCount" : mode;
+  }
+
+  /** ExactCount without a count (or with 0) asks for one device; other counts stay as given. */
+  private static Long count(String mode, Long count) {
+    return "ExactCount".equals(mode) && (count == null || count == 0) ? Long.valueOf(1L) : count;
   }
 
   private static void tolerations(List<DeviceToleration> ts) {

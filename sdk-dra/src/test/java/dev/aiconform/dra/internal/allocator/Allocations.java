@@ -1,5 +1,8 @@
 package dev.aiconform.dra.internal.allocator;
 
+import dev.aiconform.dra.DeviceClaim;
+import dev.aiconform.dra.DeviceClasses;
+import dev.aiconform.dra.Inventories;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.resource.v1.AllocationResult;
@@ -64,6 +67,21 @@ final class Allocations {
 
   static List<String> devices(NodeAllocation a) {
     return a.devices().stream().map(DeviceId::device).collect(Collectors.toList());
+  }
+
+  /**
+   * The example driver's DeviceClass, a Node {@code node} and its ResourceSlices: the smallest
+   * inventory a test can shape device by device.
+   */
+  static List<HasMetadata> exampleGpuNode(String node, ResourceSlice... slices) {
+    return concat(List.of(DeviceClasses.exampleGpu(), Inventories.node(node, "a", "b")), slices);
+  }
+
+  /** Claim c asking for one device of the example driver's class in request g. */
+  static ResourceClaim oneExampleGpu() {
+    return DeviceClaim.claim("c")
+        .request("g", r -> r.deviceClass("gpu.example.com"))
+        .toResourceClaim();
   }
 
   static List<HasMetadata> concat(List<? extends HasMetadata> a, HasMetadata... more) {

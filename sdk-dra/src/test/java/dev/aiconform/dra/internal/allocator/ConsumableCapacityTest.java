@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiconform.dra.DeviceClaim;
-import dev.aiconform.dra.DeviceClasses;
 import dev.aiconform.dra.Inventories;
 import dev.aiconform.dra.NvidiaGpu;
 import dev.aiconform.dra.ResourceSlices;
@@ -12,7 +11,6 @@ import dev.aiconform.dra.StandardAttributes;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequestAllocationResult;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -21,10 +19,8 @@ import org.junit.jupiter.api.Test;
 class ConsumableCapacityTest {
   static Allocations node(Consumer<ResourceSlices.DeviceSpec> device) {
     return new Allocations(
-        List.of(
-            DeviceClasses.exampleGpu(),
-            Inventories.node("n", "a", "b"),
-            ResourceSlices.onNode("n", "gpu.example.com").device("gpu-0", device).build()));
+        Allocations.exampleGpuNode(
+            "n", ResourceSlices.onNode("n", "gpu.example.com").device("gpu-0", device).build()));
   }
 
   static ResourceClaim wants(String name, String memory) {
@@ -140,9 +136,8 @@ class ConsumableCapacityTest {
     AllocatorFeatures off = new AllocatorFeatures(true, true, true, true, true, true, false, false);
     Allocations n =
         new Allocations(
-            List.of(
-                DeviceClasses.exampleGpu(),
-                Inventories.node("n", "a", "b"),
+            Allocations.exampleGpuNode(
+                "n",
                 ResourceSlices.onNode("n", "gpu.example.com")
                     .device("gpu-0", SHARED_IN_STEPS)
                     .build()),

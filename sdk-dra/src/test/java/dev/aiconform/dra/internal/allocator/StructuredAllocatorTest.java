@@ -221,9 +221,8 @@ class StructuredAllocatorTest {
   void untoleratedNoScheduleTaintsBlockDevicesAndNoneTaintsDoNot() throws Exception {
     Allocations t =
         new Allocations(
-            List.of(
-                DeviceClasses.exampleGpu(),
-                Inventories.node("t", "a", "b"),
+            Allocations.exampleGpuNode(
+                "t",
                 ResourceSlices.onNode("t", "gpu.example.com")
                     .device("gpu-0", d -> d.taint("example.com/unhealthy", null, "NoSchedule"))
                     .device("gpu-1", d -> d.taint("example.com/note", "x", "None"))
@@ -275,9 +274,8 @@ class StructuredAllocatorTest {
   void sharedCountersLimitPartitions() throws Exception {
     Allocations m =
         new Allocations(
-            List.of(
-                DeviceClasses.exampleGpu(),
-                Inventories.node("m", "a", "b"),
+            Allocations.exampleGpuNode(
+                "m",
                 ResourceSlices.onNode("m", "gpu.example.com")
                     .name("m-counters")
                     .resourceSliceCount(2)
@@ -315,20 +313,13 @@ class StructuredAllocatorTest {
   void anIncompletePoolIsNotUsedAndFailsAllModeFatally() {
     Allocations inc =
         new Allocations(
-            List.of(
-                DeviceClasses.exampleGpu(),
-                Inventories.node("n", "a", "b"),
+            Allocations.exampleGpuNode(
+                "n",
                 ResourceSlices.onNode("n", "gpu.example.com")
                     .resourceSliceCount(2)
                     .device("gpu-0", d -> {})
                     .build()));
-    assertThatThrownBy(
-            () ->
-                inc.allocate(
-                    "n",
-                    DeviceClaim.claim("c")
-                        .request("g", r -> r.deviceClass("gpu.example.com"))
-                        .toResourceClaim()))
+    assertThatThrownBy(() -> inc.allocate("n", Allocations.oneExampleGpu()))
         .isInstanceOfSatisfying(AllocationFailure.class, f -> assertThat(f.isFatal()).isFalse())
         .hasMessageContaining("incomplete or invalid pool(s) cannot be used");
     assertThatThrownBy(
@@ -348,9 +339,8 @@ class StructuredAllocatorTest {
   void aPoolWithDuplicateDeviceNamesIsInvalidAndSaysSo() {
     Allocations dup =
         new Allocations(
-            List.of(
-                DeviceClasses.exampleGpu(),
-                Inventories.node("n", "a", "b"),
+            Allocations.exampleGpuNode(
+                "n",
                 ResourceSlices.onNode("n", "gpu.example.com")
                     .name("s1")
                     .resourceSliceCount(2)
@@ -361,13 +351,7 @@ class StructuredAllocatorTest {
                     .resourceSliceCount(2)
                     .device("gpu-0", d -> {})
                     .build()));
-    assertThatThrownBy(
-            () ->
-                dup.allocate(
-                    "n",
-                    DeviceClaim.claim("c")
-                        .request("g", r -> r.deviceClass("gpu.example.com"))
-                        .toResourceClaim()))
+    assertThatThrownBy(() -> dup.allocate("n", Allocations.oneExampleGpu()))
         .hasMessageContaining(
             "invalid resource pools were encountered (pool n of driver gpu.example.com:"
                 + " duplicate device name gpu-0)");
@@ -377,9 +361,8 @@ class StructuredAllocatorTest {
   void onlyTheNewestGenerationOfAPoolCounts() throws Exception {
     Allocations gen =
         new Allocations(
-            List.of(
-                DeviceClasses.exampleGpu(),
-                Inventories.node("n", "a", "b"),
+            Allocations.exampleGpuNode(
+                "n",
                 ResourceSlices.onNode("n", "gpu.example.com")
                     .name("old")
                     .generation(1)
@@ -390,13 +373,7 @@ class StructuredAllocatorTest {
                     .generation(2)
                     .device("gpu-new", d -> {})
                     .build()));
-    assertThat(
-            Allocations.devices(
-                gen.allocate(
-                    "n",
-                    DeviceClaim.claim("c")
-                        .request("g", r -> r.deviceClass("gpu.example.com"))
-                        .toResourceClaim())))
+    assertThat(Allocations.devices(gen.allocate("n", Allocations.oneExampleGpu())))
         .containsExactly("gpu-new");
   }
 
@@ -421,10 +398,7 @@ class StructuredAllocatorTest {
                 ResourceSlices.forNodes("rack-r1", "gpu.example.com", selector)
                     .device("fabric-0", d -> {})
                     .build()));
-    ResourceClaim c =
-        DeviceClaim.claim("c")
-            .request("g", r -> r.deviceClass("gpu.example.com"))
-            .toResourceClaim();
+    ResourceClaim c = Allocations.oneExampleGpu();
     AllocationResult r = net.allocate("in-rack", c).results.get(0);
     assertThat(
             r.getNodeSelector().getNodeSelectorTerms().get(0).getMatchExpressions().get(0).getKey())
