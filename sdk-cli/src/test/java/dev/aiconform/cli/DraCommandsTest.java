@@ -29,56 +29,53 @@ class DraCommandsTest {
       "testdata/corpus/upstream/kubernetes-sigs__dra-example-driver/demo/examples/cel-selector/"
           + "cel-selector.yaml";
 
-  /** A template for two example GPUs whose selectors the test replaces. */
+  /**
+   * A ResourceClaimTemplate {@code ml/name} for {@code count} example GPUs with these selectors.
+   */
   static String template(String name, int count, String... expressions) {
-    StringBuilder yaml =
-        new StringBuilder(
-            "apiVersion: resource.k8s.io/v1\n"
-                + "kind: ResourceClaimTemplate\n"
-                + "metadata:\n"
-                + "  namespace: ml\n"
-                + "  name: "
-                + name
-                + "\n"
-                + "spec:\n"
-                + "  spec:\n"
-                + "    devices:\n"
-                + "      requests:\n"
-                + "      - name: gpus\n"
-                + "        exactly:\n"
-                + "          deviceClassName: gpu.example.com\n"
-                + "          count: "
-                + count
-                + "\n");
-    if (expressions.length > 0) {
-      yaml.append("          selectors:\n");
-      for (String e : expressions) {
-        yaml.append("          - cel:\n              expression: \"").append(e).append("\"\n");
-      }
+    StringBuilder selectors =
+        new StringBuilder(expressions.length == 0 ? "" : "          selectors:\n");
+    for (String e : expressions) {
+      selectors.append("          - cel:\n              expression: \"").append(e).append("\"\n");
     }
-    return yaml.toString();
+    return """
+        apiVersion: resource.k8s.io/v1
+        kind: ResourceClaimTemplate
+        metadata:
+          namespace: ml
+          name: %s
+        spec:
+          spec:
+            devices:
+              requests:
+              - name: gpus
+                exactly:
+                  deviceClassName: gpu.example.com
+                  count: %d
+        %s"""
+        .formatted(name, count, selectors);
   }
 
+  /** A pod {@code ml/name} whose one container uses the devices of {@code template}. */
   static String pod(String name, String template) {
-    return "apiVersion: v1\n"
-        + "kind: Pod\n"
-        + "metadata:\n"
-        + "  namespace: ml\n"
-        + "  name: "
-        + name
-        + "\n"
-        + "spec:\n"
-        + "  containers:\n"
-        + "  - name: main\n"
-        + "    image: ghcr.io/example/app:1\n"
-        + "    resources:\n"
-        + "      claims:\n"
-        + "      - name: gpus\n"
-        + "  resourceClaims:\n"
-        + "  - name: gpus\n"
-        + "    resourceClaimTemplateName: "
-        + template
-        + "\n";
+    return """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          namespace: ml
+          name: %s
+        spec:
+          containers:
+          - name: main
+            image: ghcr.io/example/app:1
+            resources:
+              claims:
+              - name: gpus
+          resourceClaims:
+          - name: gpus
+            resourceClaimTemplateName: %s
+        """
+        .formatted(name, template);
   }
 
   Path write(String name, String... documents) throws IOException {
