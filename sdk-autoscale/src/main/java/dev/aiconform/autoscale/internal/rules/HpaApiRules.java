@@ -5,6 +5,7 @@ import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.ImmutableRuleInfo;
+import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleContext;
@@ -609,12 +610,15 @@ public final class HpaApiRules {
                 Reason.REQUIRED,
                 "must specify a resource name",
                 "set name, such as cpu");
-          } else if (!Names.isContainerResourceName(name)) {
-            ctx.report(
-                cp.child("name"),
-                Reason.INVALID,
-                "must be a standard resource for containers; found '" + name + "'",
-                "use cpu, memory, ephemeral-storage or hugepages-<size>");
+          } else {
+            for (String problem : Names.containerResourceNameProblems(name)) {
+              ctx.report(
+                  cp.child("name"),
+                  Reason.INVALID,
+                  problem + "; found '" + name + "'",
+                  "use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed"
+                      + " extended resource such as example.com/foo");
+            }
           }
           String container = nullToEmpty(r.getContainer());
           if (container.isEmpty()) {
@@ -623,15 +627,14 @@ public final class HpaApiRules {
                 Reason.REQUIRED,
                 "must specify a container",
                 "set container to the name of the container to watch");
-          } else if (!Names.isDns1123Label(container)) {
-            ctx.report(
-                cp.child("container"),
-                Reason.INVALID,
-                "must be a lowercase RFC 1123 label (a-z, 0-9, '-', at most 63 characters);"
-                    + " found '"
-                    + container
-                    + "'",
-                "use the container's name as the pod spec writes it");
+          } else {
+            for (String problem : NameFormat.DNS1123_LABEL.problems(container)) {
+              ctx.report(
+                  cp.child("container"),
+                  Reason.INVALID,
+                  problem + "; found '" + container + "'",
+                  "use the container's name as the pod spec writes it");
+            }
           }
         }
       }
