@@ -40,7 +40,8 @@ class HpaUpstreamCasesTest {
   }
 
   static Stream<Arguments> cases() {
-    String c = "spec.metrics[0].containerResource.";
+    String m = "spec.metrics[0].";
+    String c = m + "containerResource.";
     String longLabel = "a".repeat(64);
     return Stream.of(
         // Resource names: core's validateResourceName runs before the container check, so an
@@ -77,7 +78,132 @@ class HpaUpstreamCasesTest {
         Arguments.of(
             "a container name that is not a label",
             containerCpu("cpu", "\"---***\""),
-            List.of(c + "container FieldValueInvalid")));
+            List.of(c + "container FieldValueInvalid")),
+        // The metric type is checked against the list and again by the switch over the types.
+        Arguments.of(
+            "an unknown metric type",
+            metric("  - type: InvalidType\n"),
+            List.of(m + "type FieldValueNotSupported", m + "type FieldValueNotSupported")),
+        Arguments.of(
+            "no metric type",
+            metric(
+                "  - pods: {metric: {name: q}, target: {type: AverageValue, averageValue: 1}}\n"),
+            List.of(
+                m + "type FieldValueRequired",
+                m + "type FieldValueNotSupported",
+                m + "type FieldValueNotSupported")),
+        Arguments.of(
+            "an unknown type with two sources: both are forbidden",
+            metric(
+                "  - type: Bogus\n    pods: {metric: {name: q}, target: {type: AverageValue,"
+                    + " averageValue: 1}}\n    resource: {name: cpu, target: {type: Utilization,"
+                    + " averageUtilization: 50}}\n"),
+            List.of(
+                m + "type FieldValueNotSupported",
+                m + "type FieldValueNotSupported",
+                m + "pods FieldValueForbidden",
+                m + "resource FieldValueForbidden")),
+        Arguments.of(
+            "a Pods type on a Resource source",
+            metric(
+                "  - type: Pods\n    resource: {name: cpu, target: {type: AverageValue,"
+                    + " averageValue: 100m}}\n"),
+            List.of(m + "pods FieldValueRequired")),
+        Arguments.of(
+            "a Resource metric with a Pods source as well",
+            metric(
+                "  - type: Resource\n    resource: {name: cpu, target: {type: AverageValue,"
+                    + " averageValue: 100m}}\n    pods: {metric: {name: q}, target: {type:"
+                    + " AverageValue, averageValue: 100m}}\n"),
+            List.of(m + "pods FieldValueForbidden")),
+        // validateCrossVersionObjectReference: kind and name are path segments.
+        Arguments.of(
+            "a scale target kind of '..'",
+            HEAD.replace("kind: Deployment", "kind: \"..\""),
+            List.of("spec.scaleTargetRef.kind FieldValueInvalid")),
+        Arguments.of(
+            "a scale target without a name",
+            HEAD.replace(", name: web", ""),
+            List.of("spec.scaleTargetRef.name FieldValueRequired")),
+        Arguments.of(
+            "minReplicas above maxReplicas",
+            HEAD.replace("minReplicas: 1", "minReplicas: 7"),
+            List.of("spec.maxReplicas FieldValueInvalid")),
+        Arguments.of(
+            "both a utilization and an average value on a Resource metric",
+            metric(
+                "  - type: Resource\n    resource: {name: cpu, target: {type: Utilization,"
+                    + " averageUtilization: 70, averageValue: 300m}}\n"),
+            List.of(m + "resource.target.averageValue FieldValueForbidden")),
+        Arguments.of(
+            "a Resource metric without a name",
+            metric(
+                "  - type: Resource\n    resource: {target: {type: Utilization,"
+                    + " averageUtilization: 70}}\n"),
+            List.of(m + "resource.name FieldValueRequired")),
+        Arguments.of(
+            "a negative utilization",
+            metric(
+                "  - type: Resource\n    resource: {name: cpu, target: {type: Utilization,"
+                    + " averageUtilization: -10}}\n"),
+            List.of(m + "resource.target.averageUtilization FieldValueInvalid")),
+        Arguments.of(
+            "a Value target on a Resource metric",
+            metric("  - type: Resource\n    resource: {name: cpu, target: {type: Value}}\n"),
+            List.of(m + "resource.target.averageUtilization FieldValueRequired")),
+        Arguments.of(
+            "a Pods metric without a name and with a Value target",
+            metric(
+                "  - type: Pods\n    pods: {metric: {}, target: {type: Value, averageValue:"
+                    + " 100m}}\n"),
+            List.of(m + "pods.metric.name FieldValueRequired")),
+        Arguments.of(
+            "a Pods metric without an average value",
+            metric("  - type: Pods\n    pods: {metric: {name: q}, target: {type: Value}}\n"),
+            List.of(m + "pods.target.averageValue FieldValueRequired")),
+        Arguments.of(
+            "an Object metric without a value",
+            metric(
+                "  - type: Object\n    object: {describedObject: {kind: Service, name: s},"
+                    + " metric: {name: q}, target: {type: Value}}\n"),
+            List.of(m + "object.target.averageValue FieldValueRequired")),
+        Arguments.of(
+            "an Object metric on an object without a kind",
+            metric(
+                "  - type: Object\n    object: {describedObject: {name: s}, metric: {name: q},"
+                    + " target: {type: Value, value: 100m}}\n"),
+            List.of(m + "object.describedObject.kind FieldValueRequired")),
+        Arguments.of(
+            "an External metric named with '/' and '..'",
+            metric(
+                "  - type: External\n    external: {metric: {name: foo/../}, target: {type:"
+                    + " Value, value: 300m}}\n"),
+            List.of(m + "external.metric.name FieldValueInvalid")),
+        Arguments.of(
+            "an External metric with a negative value",
+            metric(
+                "  - type: External\n    external: {metric: {name: q}, target: {type: Value,"
+                    + " value: -300m}}\n"),
+            List.of(m + "external.target.value FieldValueInvalid")),
+        Arguments.of(
+            "an External metric with a value and an average value",
+            metric(
+                "  - type: External\n    external: {metric: {name: q}, target: {type: Value,"
+                    + " value: 300m, averageValue: 300m}}\n"),
+            List.of(m + "external.target.value FieldValueForbidden")),
+        Arguments.of(
+            "an External target of an unknown type",
+            metric(
+                "  - type: External\n    external: {metric: {name: q}, target: {type: boogity,"
+                    + " value: 300m}}\n"),
+            List.of(m + "external.target.type FieldValueInvalid")),
+        Arguments.of(
+            "an External target without a type",
+            metric(
+                "  - type: External\n    external: {metric: {name: q}, target: {value: 300m}}\n"),
+            List.of(
+                m + "external.target.type FieldValueRequired",
+                m + "external.target.type FieldValueInvalid")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -291,11 +291,15 @@ public final class HpaApiRules {
               "set type to one of " + String.join(", ", SOURCE_TYPES));
         }
         if (!SOURCE_TYPES.contains(type)) {
-          ctx.report(
-              p.child("type"),
-              Reason.NOT_SUPPORTED,
-              "must be one of " + String.join(", ", SOURCE_TYPES) + "; found '" + type + "'",
-              "use Pods for per-pod custom metrics, Object or External for one value");
+          // validateMetricSpec checks the type against the list and then again in the default
+          // branch of its switch over the types, so the server lists this cause twice.
+          for (int twice = 0; twice < 2; twice++) {
+            ctx.report(
+                p.child("type"),
+                Reason.NOT_SUPPORTED,
+                "must be one of " + String.join(", ", SOURCE_TYPES) + "; found '" + type + "'",
+                "use Pods for per-pod custom metrics, Object or External for one value");
+          }
         }
         List<String> present = Hpa.presentSources(m);
         String expected = SOURCE_TYPES.contains(type) ? Hpa.sourceField(type) : "";
