@@ -214,6 +214,67 @@ class HpaUpstreamCasesTest {
         .containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  static final String V1 =
+      "apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n"
+          + "  namespace: ml\nspec:\n";
+  static final String V1_TARGET =
+      "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n";
+
+  /**
+   * autoscaling/v1 objects are converted to the internal type before validation
+   * (pkg/apis/autoscaling/v1/conversion.go), so they get the same checks, reported at the internal
+   * field paths: the CPU target is {@code spec.metrics[0].resource.target.averageUtilization}, and
+   * a v1 HPA without one has the 80 % CPU metric the conversion supplies.
+   */
+  static Stream<Arguments> v1Cases() {
+    String cpu = "spec.metrics[0].resource.target.averageUtilization";
+    return Stream.of(
+        Arguments.of(
+            "a valid v1 HPA",
+            TargetVersion.V1_36,
+            V1 + V1_TARGET + "  maxReplicas: 5\n  targetCPUUtilizationPercentage: 50\n",
+            List.of()),
+        Arguments.of(
+            "a CPU target of 0",
+            TargetVersion.V1_36,
+            V1 + V1_TARGET + "  maxReplicas: 5\n  targetCPUUtilizationPercentage: 0\n",
+            List.of(cpu + " FieldValueInvalid")),
+        Arguments.of(
+            "maxReplicas below minReplicas",
+            TargetVersion.V1_35,
+            V1 + V1_TARGET + "  minReplicas: 4\n  maxReplicas: 2\n",
+            List.of("spec.maxReplicas FieldValueInvalid")),
+        Arguments.of(
+            "maxReplicas 0 below the defaulted minReplicas 1",
+            TargetVersion.V1_35,
+            V1 + V1_TARGET + "  maxReplicas: 0\n",
+            List.of("spec.maxReplicas FieldValueInvalid", "spec.maxReplicas FieldValueInvalid")),
+        Arguments.of(
+            "a scale target with only a name",
+            TargetVersion.V1_36,
+            V1 + "  scaleTargetRef: {name: web}\n  maxReplicas: 5\n",
+            List.of(
+                "spec.scaleTargetRef.kind FieldValueRequired",
+                "spec.scaleTargetRef.apiVersion FieldValueInvalid")),
+        Arguments.of(
+            "minReplicas 0 where HPAScaleToZero is off",
+            TargetVersion.V1_36,
+            V1 + V1_TARGET + "  minReplicas: 0\n  maxReplicas: 5\n",
+            List.of("spec.minReplicas FieldValueInvalid", "spec.metrics FieldValueForbidden")),
+        Arguments.of(
+            "minReplicas 0 where HPAScaleToZero is on: v1 has only the CPU metric",
+            TargetVersion.V1_37,
+            V1 + V1_TARGET + "  minReplicas: 0\n  maxReplicas: 5\n",
+            List.of("spec.metrics FieldValueForbidden")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("v1Cases")
+  void validatesAutoscalingV1AsItsInternalForm(
+      String what, TargetVersion version, String yaml, List<String> expected) {
+    assertThat(apiErrors(yaml, version)).as(what).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   /** Each API error as "path Reason", as the API server's Status lists its causes. */
   static List<String> apiErrors(String yaml, TargetVersion version) {
     ValidationReport r = Checks.validate(yaml, version);

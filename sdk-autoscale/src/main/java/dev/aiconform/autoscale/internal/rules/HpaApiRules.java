@@ -64,7 +64,10 @@ public final class HpaApiRules {
         new Tolerance());
   }
 
-  /** Shared shape: applies to typed autoscaling/v2 HPAs only (v1/v2beta2 parse to other types). */
+  /**
+   * Shared shape: applies to typed autoscaling/v2 HPAs and to autoscaling/v1 ones, which the server
+   * converts to the same internal object before validating (so they are checked as their v2 form).
+   */
   abstract static class HpaRule extends BaseRule {
     HpaRule(RuleInfo info) {
       super(info);
@@ -72,12 +75,19 @@ public final class HpaApiRules {
 
     @Override
     public boolean appliesTo(HasMetadata object) {
-      return object instanceof HorizontalPodAutoscaler;
+      return object instanceof HorizontalPodAutoscaler
+          || object
+              instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
     }
 
     @Override
     public void check(HasMetadata object, RuleContext ctx) {
-      check((HorizontalPodAutoscaler) object, Hpa.spec((HorizontalPodAutoscaler) object), ctx);
+      HorizontalPodAutoscaler hpa =
+          object instanceof HorizontalPodAutoscaler
+              ? (HorizontalPodAutoscaler) object
+              : AutoscalingV1Hpa.toV2(
+                  (io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler) object);
+      check(hpa, Hpa.spec(hpa), ctx);
     }
 
     abstract void check(
