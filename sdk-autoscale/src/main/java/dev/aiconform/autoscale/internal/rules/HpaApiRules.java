@@ -584,10 +584,13 @@ public final class HpaApiRules {
       super(
           api("autoscale.hpa.resource-metric", "Resource metrics name a resource (and a container)")
               .description(
-                  "resource.name is required; containerResource.name must be a standard container"
-                      + " resource (cpu, memory, ...) or a domain-prefixed one and"
+                  "resource.name is required; containerResource.name must be a qualified name"
+                      + " that, without a domain, is a standard resource and a container resource"
+                      + " (cpu, memory, ephemeral-storage, hugepages-<size>; each failed check is"
+                      + " an error of its own) and, with one, a kubernetes.io or extended resource;"
                       + " containerResource.container a DNS-1123 label. Source: validation.go"
-                      + " validateResourceSource, validateContainerResourceSource.")
+                      + " validateResourceSource, validateContainerResourceSource and core's"
+                      + " ValidateContainerResourceName.")
               .failingExample(
                   HPA_HEAD
                       + "  maxReplicas: 4\n  metrics:\n  - type: ContainerResource\n"
