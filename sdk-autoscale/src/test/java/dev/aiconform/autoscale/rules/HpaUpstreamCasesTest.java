@@ -268,6 +268,58 @@ class HpaUpstreamCasesTest {
             List.of("spec.metrics FieldValueForbidden")));
   }
 
+  /** Cases whose answer depends on the version: declarative validation, feature gates. */
+  static Stream<Arguments> versionedCases() {
+    String noMax = HEAD.replace("  maxReplicas: 5\n", "");
+    String tolerance =
+        HEAD
+            + "  behavior:\n    scaleUp:\n      tolerance: \"-0.001\"\n"
+            + "      policies: [{type: Pods, value: 1, periodSeconds: 1800}]\n";
+    return Stream.of(
+        // 1.36 moved maxReplicas to declarative validation: a missing value is Required there.
+        Arguments.of(
+            "no maxReplicas up to 1.35",
+            TargetVersion.V1_35,
+            noMax,
+            List.of("spec.maxReplicas FieldValueInvalid", "spec.maxReplicas FieldValueInvalid")),
+        Arguments.of(
+            "no maxReplicas from 1.36",
+            TargetVersion.V1_36,
+            noMax,
+            List.of("spec.maxReplicas FieldValueRequired", "spec.maxReplicas FieldValueInvalid")),
+        Arguments.of(
+            "a negative maxReplicas from 1.36",
+            TargetVersion.V1_36,
+            HEAD.replace("maxReplicas: 5", "maxReplicas: -2"),
+            List.of("spec.maxReplicas FieldValueInvalid", "spec.maxReplicas FieldValueInvalid")),
+        // HPAConfigurableTolerance: beta from 1.35; on 1.34 the server drops the field.
+        Arguments.of(
+            "a negative tolerance where the gate is on",
+            TargetVersion.V1_35,
+            tolerance,
+            List.of("spec.behavior.scaleUp.tolerance FieldValueInvalid")),
+        Arguments.of("a negative tolerance on 1.34", TargetVersion.V1_34, tolerance, List.of()),
+        Arguments.of(
+            "scaling rules without policies, even with a window",
+            TargetVersion.V1_35,
+            HEAD
+                + "  behavior:\n    scaleUp:\n      stabilizationWindowSeconds: 60\n"
+                + "      policies: []\n",
+            List.of("spec.behavior.scaleUp.policies FieldValueRequired")),
+        Arguments.of(
+            "an HPA name that is no DNS subdomain",
+            TargetVersion.V1_36,
+            HEAD.replace("name: h\n", "name: Web_HPA\n"),
+            List.of("metadata.name FieldValueInvalid")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("versionedCases")
+  void reportsWhatEachVersionReports(
+      String what, TargetVersion version, String yaml, List<String> expected) {
+    assertThat(apiErrors(yaml, version)).as(what).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("v1Cases")
   void validatesAutoscalingV1AsItsInternalForm(
