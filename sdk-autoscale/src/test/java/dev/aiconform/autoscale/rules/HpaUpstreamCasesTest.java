@@ -307,6 +307,11 @@ class HpaUpstreamCasesTest {
                 + "      policies: []\n",
             List.of("spec.behavior.scaleUp.policies FieldValueRequired")),
         Arguments.of(
+            "a null policy list, which decodes as absent and is defaulted",
+            TargetVersion.V1_35,
+            HEAD + "  behavior:\n    scaleDown:\n      policies: null\n",
+            List.of()),
+        Arguments.of(
             "an HPA name that is no DNS subdomain",
             TargetVersion.V1_36,
             HEAD.replace("name: h\n", "name: Web_HPA\n"),

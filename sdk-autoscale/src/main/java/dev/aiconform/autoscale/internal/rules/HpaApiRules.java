@@ -771,9 +771,12 @@ public final class HpaApiRules {
             "Max takes the policy allowing the most change, Min the least, Disabled none");
       }
       FieldPath policies = p.child("policies");
+      // fabric8 reads an absent list as empty and "policies: null" as null; Go decodes null as
+      // an absent list, which defaulting fills, so only a written empty list stays empty.
       boolean explicitEmpty =
           original != null
-              && (original.getPolicies() == null || original.getPolicies().isEmpty())
+              && original.getPolicies() != null
+              && original.getPolicies().isEmpty()
               && Hpa.written(ctx.manifest(), policies);
       List<HPAScalingPolicy> list = r.getPolicies() == null ? List.of() : r.getPolicies();
       if (list.isEmpty() || explicitEmpty) {
