@@ -268,6 +268,84 @@ class HpaUpstreamCasesTest {
             List.of("spec.metrics FieldValueForbidden")));
   }
 
+  /**
+   * validation_test.go's TestValidateBehavior, for scaleUp and for scaleDown: each bad rule gives
+   * exactly one error. Rules without policies are not among them: defaulting fills those.
+   */
+  static Stream<Arguments> behaviorCases() {
+    String policies =
+        "[{type: Percent, value: 10, periodSeconds: 1},"
+            + " {type: Pods, value: 1, periodSeconds: 1800}]";
+    return Stream.of("scaleUp", "scaleDown")
+        .flatMap(
+            direction -> {
+              String p = "spec.behavior." + direction + ".";
+              java.util.function.Function<String, String> rules =
+                  body -> HEAD + "  behavior:\n    " + direction + ": " + body + "\n";
+              return Stream.of(
+                  Arguments.of(
+                      direction + ": a window of 3601 s",
+                      rules.apply(
+                          "{stabilizationWindowSeconds: 3601, selectPolicy: Min, policies: "
+                              + policies
+                              + "}"),
+                      List.of(p + "stabilizationWindowSeconds FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": a negative window",
+                      rules.apply("{stabilizationWindowSeconds: -1, policies: " + policies + "}"),
+                      List.of(p + "stabilizationWindowSeconds FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": a period of 1801 s",
+                      rules.apply("{policies: [{type: Pods, value: 7, periodSeconds: 1801}]}"),
+                      List.of(p + "policies[0].periodSeconds FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": an unknown selectPolicy",
+                      rules.apply(
+                          "{selectPolicy: incorrect, policies: [{type: Pods, value: 7,"
+                              + " periodSeconds: 8}]}"),
+                      List.of(p + "selectPolicy FieldValueNotSupported")),
+                  Arguments.of(
+                      direction + ": an unknown policy type",
+                      rules.apply("{policies: [{type: hm, value: 7, periodSeconds: 8}]}"),
+                      List.of(p + "policies[0].type FieldValueNotSupported")),
+                  Arguments.of(
+                      direction + ": no period",
+                      rules.apply("{policies: [{type: Pods, value: 8}]}"),
+                      List.of(p + "policies[0].periodSeconds FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": no value",
+                      rules.apply("{policies: [{type: Pods, periodSeconds: 8}]}"),
+                      List.of(p + "policies[0].value FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": a negative period",
+                      rules.apply("{policies: [{type: Pods, value: 1, periodSeconds: -1}]}"),
+                      List.of(p + "policies[0].periodSeconds FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": a negative value",
+                      rules.apply("{policies: [{type: Pods, value: -1, periodSeconds: 1}]}"),
+                      List.of(p + "policies[0].value FieldValueInvalid")),
+                  Arguments.of(
+                      direction + ": only a selectPolicy (the policies are defaulted)",
+                      rules.apply("{selectPolicy: Min}"),
+                      List.of()),
+                  Arguments.of(
+                      direction + ": the longest window, Disabled and both policy kinds",
+                      rules.apply(
+                          "{stabilizationWindowSeconds: 3600, selectPolicy: Disabled, policies: "
+                              + policies
+                              + "}"),
+                      List.of()));
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("behaviorCases")
+  void checksScalingRulesAsTheApiServerDoes(String what, String yaml, List<String> expected) {
+    assertThat(apiErrors(yaml, TargetVersion.latest()))
+        .as(what)
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   /** Cases whose answer depends on the version: declarative validation, feature gates. */
   static Stream<Arguments> versionedCases() {
     String noMax = HEAD.replace("  maxReplicas: 5\n", "");
