@@ -1,21 +1,15 @@
 package dev.aiconform.autoscale.internal.cluster;
 
+import dev.aiconform.autoscale.internal.rules.AutoscalingV1Hpa;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The controller works on autoscaling/v2; an autoscaling/v1 HPA is the same resource seen through
- * the older version (pkg/apis/autoscaling/v1/conversion.go): its CPU target becomes a Resource
- * metric, and the controller's status goes back into the v1 fields.
+ * the older version ({@link AutoscalingV1Hpa}, the conversion validation also uses), and the
+ * controller's status goes back into the v1 fields.
  */
 final class AutoscalingV1 {
   private AutoscalingV1() {}
@@ -31,38 +25,7 @@ final class AutoscalingV1 {
     }
     io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler v1 =
         (io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler) stored;
-    HorizontalPodAutoscaler v2 = new HorizontalPodAutoscaler();
-    v2.setApiVersion("autoscaling/v2");
-    v2.setKind("HorizontalPodAutoscaler");
-    v2.setMetadata(v1.getMetadata());
-    HorizontalPodAutoscalerSpec spec = new HorizontalPodAutoscalerSpec();
-    if (v1.getSpec() != null) {
-      io.fabric8.kubernetes.api.model.autoscaling.v1.CrossVersionObjectReference ref =
-          v1.getSpec().getScaleTargetRef();
-      if (ref != null) {
-        spec.setScaleTargetRef(
-            new CrossVersionObjectReference(ref.getApiVersion(), ref.getKind(), ref.getName()));
-      }
-      spec.setMinReplicas(v1.getSpec().getMinReplicas());
-      spec.setMaxReplicas(v1.getSpec().getMaxReplicas());
-      List<MetricSpec> metrics = new ArrayList<>();
-      Integer cpu = v1.getSpec().getTargetCPUUtilizationPercentage();
-      if (cpu != null) {
-        // Without one, v2 defaulting supplies the same 80 % CPU target v1 would.
-        MetricTarget target = new MetricTarget();
-        target.setType("Utilization");
-        target.setAverageUtilization(cpu);
-        ResourceMetricSource resource = new ResourceMetricSource();
-        resource.setName("cpu");
-        resource.setTarget(target);
-        MetricSpec m = new MetricSpec();
-        m.setType("Resource");
-        m.setResource(resource);
-        metrics.add(m);
-      }
-      spec.setMetrics(metrics);
-    }
-    v2.setSpec(spec);
+    HorizontalPodAutoscaler v2 = AutoscalingV1Hpa.toV2(v1);
     if (v1.getStatus() != null) {
       HorizontalPodAutoscalerStatus status = new HorizontalPodAutoscalerStatus();
       status.setCurrentReplicas(v1.getStatus().getCurrentReplicas());

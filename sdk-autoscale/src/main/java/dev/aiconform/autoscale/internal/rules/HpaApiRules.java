@@ -5,6 +5,7 @@ import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.ImmutableRuleInfo;
+import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleContext;
@@ -63,7 +64,10 @@ public final class HpaApiRules {
         new Tolerance());
   }
 
-  /** Shared shape: applies to typed autoscaling/v2 HPAs only (v1/v2beta2 parse to other types). */
+  /**
+   * Shared shape: applies to typed autoscaling/v2 HPAs and to autoscaling/v1 ones, which the server
+   * converts to the same internal object before validating (so they are checked as their v2 form).
+   */
   abstract static class HpaRule extends BaseRule {
     HpaRule(RuleInfo info) {
       super(info);
@@ -71,12 +75,19 @@ public final class HpaApiRules {
 
     @Override
     public boolean appliesTo(HasMetadata object) {
-      return object instanceof HorizontalPodAutoscaler;
+      return object instanceof HorizontalPodAutoscaler
+          || object
+              instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
     }
 
     @Override
     public void check(HasMetadata object, RuleContext ctx) {
-      check((HorizontalPodAutoscaler) object, Hpa.spec((HorizontalPodAutoscaler) object), ctx);
+      HorizontalPodAutoscaler hpa =
+          object instanceof HorizontalPodAutoscaler
+              ? (HorizontalPodAutoscaler) object
+              : AutoscalingV1Hpa.toV2(
+                  (io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler) object);
+      check(hpa, Hpa.spec(hpa), ctx);
     }
 
     abstract void check(
@@ -290,11 +301,15 @@ public final class HpaApiRules {
               "set type to one of " + String.join(", ", SOURCE_TYPES));
         }
         if (!SOURCE_TYPES.contains(type)) {
-          ctx.report(
-              p.child("type"),
-              Reason.NOT_SUPPORTED,
-              "must be one of " + String.join(", ", SOURCE_TYPES) + "; found '" + type + "'",
-              "use Pods for per-pod custom metrics, Object or External for one value");
+          // validateMetricSpec checks the type against the list and then again in the default
+          // branch of its switch over the types, so the server lists this cause twice.
+          for (int twice = 0; twice < 2; twice++) {
+            ctx.report(
+                p.child("type"),
+                Reason.NOT_SUPPORTED,
+                "must be one of " + String.join(", ", SOURCE_TYPES) + "; found '" + type + "'",
+                "use Pods for per-pod custom metrics, Object or External for one value");
+          }
         }
         List<String> present = Hpa.presentSources(m);
         String expected = SOURCE_TYPES.contains(type) ? Hpa.sourceField(type) : "";
@@ -569,10 +584,13 @@ public final class HpaApiRules {
       super(
           api("autoscale.hpa.resource-metric", "Resource metrics name a resource (and a container)")
               .description(
-                  "resource.name is required; containerResource.name must be a standard container"
-                      + " resource (cpu, memory, ...) or a domain-prefixed one and"
+                  "resource.name is required; containerResource.name must be a qualified name"
+                      + " that, without a domain, is a standard resource and a container resource"
+                      + " (cpu, memory, ephemeral-storage, hugepages-<size>; each failed check is"
+                      + " an error of its own) and, with one, a kubernetes.io or extended resource;"
                       + " containerResource.container a DNS-1123 label. Source: validation.go"
-                      + " validateResourceSource, validateContainerResourceSource.")
+                      + " validateResourceSource, validateContainerResourceSource and core's"
+                      + " ValidateContainerResourceName.")
               .failingExample(
                   HPA_HEAD
                       + "  maxReplicas: 4\n  metrics:\n  - type: ContainerResource\n"
@@ -609,12 +627,15 @@ public final class HpaApiRules {
                 Reason.REQUIRED,
                 "must specify a resource name",
                 "set name, such as cpu");
-          } else if (!Names.isContainerResourceName(name)) {
-            ctx.report(
-                cp.child("name"),
-                Reason.INVALID,
-                "must be a standard resource for containers; found '" + name + "'",
-                "use cpu, memory, ephemeral-storage or hugepages-<size>");
+          } else {
+            for (String problem : Names.containerResourceNameProblems(name)) {
+              ctx.report(
+                  cp.child("name"),
+                  Reason.INVALID,
+                  problem + "; found '" + name + "'",
+                  "use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed"
+                      + " extended resource such as example.com/foo");
+            }
           }
           String container = nullToEmpty(r.getContainer());
           if (container.isEmpty()) {
@@ -623,15 +644,14 @@ public final class HpaApiRules {
                 Reason.REQUIRED,
                 "must specify a container",
                 "set container to the name of the container to watch");
-          } else if (!Names.isDns1123Label(container)) {
-            ctx.report(
-                cp.child("container"),
-                Reason.INVALID,
-                "must be a lowercase RFC 1123 label (a-z, 0-9, '-', at most 63 characters);"
-                    + " found '"
-                    + container
-                    + "'",
-                "use the container's name as the pod spec writes it");
+          } else {
+            for (String problem : NameFormat.DNS1123_LABEL.problems(container)) {
+              ctx.report(
+                  cp.child("container"),
+                  Reason.INVALID,
+                  problem + "; found '" + container + "'",
+                  "use the container's name as the pod spec writes it");
+            }
           }
         }
       }
@@ -751,9 +771,12 @@ public final class HpaApiRules {
             "Max takes the policy allowing the most change, Min the least, Disabled none");
       }
       FieldPath policies = p.child("policies");
+      // fabric8 reads an absent list as empty and "policies: null" as null; Go decodes null as
+      // an absent list, which defaulting fills, so only a written empty list stays empty.
       boolean explicitEmpty =
           original != null
-              && (original.getPolicies() == null || original.getPolicies().isEmpty())
+              && original.getPolicies() != null
+              && original.getPolicies().isEmpty()
               && Hpa.written(ctx.manifest(), policies);
       List<HPAScalingPolicy> list = r.getPolicies() == null ? List.of() : r.getPolicies();
       if (list.isEmpty() || explicitEmpty) {

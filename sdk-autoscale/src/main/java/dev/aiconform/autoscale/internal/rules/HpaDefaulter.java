@@ -26,11 +26,16 @@ public final class HpaDefaulter implements Defaulter {
 
   @Override
   public boolean appliesTo(HasMetadata object) {
-    return object instanceof HorizontalPodAutoscaler;
+    return object instanceof HorizontalPodAutoscaler
+        || object instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
   }
 
   @Override
   public void apply(HasMetadata copy, TargetVersion version) {
+    if (copy instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler) {
+      applyV1((io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler) copy);
+      return;
+    }
     HorizontalPodAutoscaler hpa = (HorizontalPodAutoscaler) copy;
     HorizontalPodAutoscalerSpec spec = hpa.getSpec();
     if (spec == null) {
@@ -53,6 +58,20 @@ public final class HpaDefaulter implements Defaulter {
     if (b != null) {
       b.setScaleUp(fill(b.getScaleUp(), scaleUpDefaults()));
       b.setScaleDown(fill(b.getScaleDown(), scaleDownDefaults()));
+    }
+  }
+
+  /**
+   * autoscaling/v1's only default (pkg/apis/autoscaling/v1/defaults.go): minReplicas 1. Its CPU
+   * target is supplied by the conversion to v2 ({@link AutoscalingV1Hpa}).
+   */
+  private static void applyV1(
+      io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler hpa) {
+    if (hpa.getSpec() == null) {
+      hpa.setSpec(new io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscalerSpec());
+    }
+    if (hpa.getSpec().getMinReplicas() == null) {
+      hpa.getSpec().setMinReplicas(1);
     }
   }
 

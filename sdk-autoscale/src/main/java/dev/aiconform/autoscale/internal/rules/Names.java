@@ -1,19 +1,12 @@
 package dev.aiconform.autoscale.internal.rules;
 
+import dev.aiconform.core.validation.LabelSyntax;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** Kubernetes name checks the HPA's validation uses, with the API server's messages' meaning. */
 final class Names {
-  private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern DNS1123_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  // k8s.io/apimachinery/pkg/util/validation: DNS1123LabelMaxLength
-  static final int DNS1123_LABEL_MAX = 63;
-
   private Names() {}
 
   /**
@@ -35,24 +28,77 @@ final class Names {
     return out;
   }
 
-  static boolean isDns1123Label(String s) {
-    return s.length() <= DNS1123_LABEL_MAX && DNS1123_LABEL.matcher(s).matches();
+  /**
+   * Why {@code name} cannot be a containerResource metric's resource name, one message per error
+   * the API server reports: core validation's validateResourceName (a qualified name; without a
+   * domain, a standard resource) and then ValidateContainerResourceName (without a domain, a
+   * container resource; with one, a native or extended resource). Empty when it can.
+   */
+  static List<String> containerResourceNameProblems(String name) {
+    List<String> out = new ArrayList<>();
+    List<String> qualified = LabelSyntax.keyProblems(name);
+    boolean domain = name.contains("/");
+    if (!qualified.isEmpty()) {
+      out.addAll(qualified);
+    } else if (!domain && !isStandardResource(name)) {
+      out.add("must be a standard resource type or fully qualified");
+    }
+    if (!domain) {
+      if (!isStandardContainerResource(name)) {
+        out.add("must be a standard resource for containers");
+      }
+    } else if (!isNativeResource(name) && !isExtendedResource(name)) {
+      out.add("doesn't follow extended resource name standard");
+    }
+    return out;
   }
 
-  /** A container resource name: a standard one (cpu, memory, ...) or a domain-prefixed name. */
-  static boolean isContainerResourceName(String s) {
-    int slash = s.indexOf('/');
-    if (slash < 0) {
-      return s.equals("cpu")
-          || s.equals("memory")
-          || s.equals("ephemeral-storage")
-          || s.startsWith("hugepages-");
-    }
-    String prefix = s.substring(0, slash);
-    String name = s.substring(slash + 1);
-    return prefix.length() <= 253
-        && DNS1123_SUBDOMAIN.matcher(prefix).matches()
-        && name.length() <= 63
-        && QUALIFIED_NAME.matcher(name).matches();
+  // pkg/apis/core/helper/helpers.go: standardResources (IsStandardResourceName)
+  private static final Set<String> STANDARD_RESOURCES =
+      Set.of(
+          "cpu",
+          "memory",
+          "ephemeral-storage",
+          "requests.cpu",
+          "requests.memory",
+          "requests.ephemeral-storage",
+          "limits.cpu",
+          "limits.memory",
+          "limits.ephemeral-storage",
+          "pods",
+          "resourcequotas",
+          "services",
+          "replicationcontrollers",
+          "secrets",
+          "configmaps",
+          "persistentvolumeclaims",
+          "storage",
+          "requests.storage",
+          "services.nodeports",
+          "services.loadbalancers");
+
+  private static boolean isStandardResource(String name) {
+    return STANDARD_RESOURCES.contains(name)
+        || name.startsWith("hugepages-")
+        || name.startsWith("requests.hugepages-");
+  }
+
+  private static boolean isStandardContainerResource(String name) {
+    return name.equals("cpu")
+        || name.equals("memory")
+        || name.equals("ephemeral-storage")
+        || name.startsWith("hugepages-");
+  }
+
+  /** No domain, or a kubernetes.io one (pkg/apis/core/v1/helper: IsNativeResource). */
+  private static boolean isNativeResource(String name) {
+    return !name.contains("/") || name.contains("kubernetes.io/");
+  }
+
+  /** A resource a device plugin or the scheduler's extended resources may name. */
+  private static boolean isExtendedResource(String name) {
+    return !isNativeResource(name)
+        && !name.startsWith("requests.")
+        && LabelSyntax.keyProblems("requests." + name).isEmpty();
   }
 }
