@@ -8,6 +8,7 @@ import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
+import dev.aiconform.dra.DraFeatureGates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,8 @@ final class AdminAccessNamespaceRule implements Rule {
   @Override
   public void check(HasMetadata o, RuleContext ctx) {
     ClaimDevices devices = ClaimDevices.of(o).orElse(null);
-    if (devices == null) return;
+    // with DRAAdminAccess off the strategy drops adminAccess before AuthorizedForAdmin looks at it
+    if (devices == null || !ctx.isEnabled(DraFeatureGates.ADMIN_ACCESS)) return;
     var rs = devices.requests();
     String ns = o.getMetadata().getNamespace() == null ? "default" : o.getMetadata().getNamespace();
     for (int i = 0; i < rs.size(); i++) {

@@ -126,10 +126,10 @@ public final class ResourceApiValidation {
   public static List<Finding> validate(
       HasMetadata object, Predicate<FeatureGate> gates, TargetVersion version) {
     ResourceApiValidation v = new ResourceApiValidation(gates, version);
+    object = CreateStrategy.prepare(object, gates);
     if (object instanceof ResourceClaim) {
       ResourceClaim c = (ResourceClaim) object;
       v.claimSpec(c.getSpec(), FieldPath.of("spec"));
-      v.claimStatus(c);
     } else if (object instanceof ResourceClaimTemplate) {
       ResourceClaimTemplate t = (ResourceClaimTemplate) object;
       if (t.getSpec() == null) {
@@ -795,56 +795,6 @@ public final class ResourceApiValidation {
               + id
               + "': a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_' (e.g. 'my_name', or 'MY_NAME', or 'MyName', regex used for validation is '[A-Za-z_][A-Za-z0-9_]*')",
           "attribute ids are C identifiers");
-    }
-  }
-
-  private void claimStatus(ResourceClaim c) {
-    if (c.getStatus() == null) return;
-    FieldPath sp = FieldPath.of("status");
-    var reserved = nn(c.getStatus().getReservedFor());
-    tooMany(
-        Rules.CLAIM_STATUS,
-        reserved.size(),
-        RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE,
-        sp.child("reservedFor"),
-        "share the claim among fewer pods");
-    if (!reserved.isEmpty() && c.getStatus().getAllocation() == null) {
-      add(
-          Rules.CLAIM_STATUS,
-          sp.child("reservedFor"),
-          Reason.FORBIDDEN,
-          "may not be specified when `allocated` is not set",
-          "allocate the claim before reserving it");
-    }
-    var alloc = c.getStatus().getAllocation();
-    if (alloc != null && alloc.getDevices() != null) {
-      var results = nn(alloc.getDevices().getResults());
-      if (!tooMany(
-          Rules.CLAIM_STATUS,
-          results.size(),
-          ALLOCATION_RESULTS_MAX_SIZE,
-          sp.child("allocation", "devices", "results"),
-          "a claim can hold at most 32 devices")) {
-        RequestNames names = requestNames(c.getSpec() == null ? null : c.getSpec().getDevices());
-        for (int i = 0; i < results.size(); i++) {
-          var r = results.get(i);
-          FieldPath rp = sp.child("allocation", "devices", "results").index(i);
-          requestRefs(
-              Rules.CLAIM_STATUS,
-              List.of(Objects0.str(r.getRequest())),
-              rp.child("request").parent(),
-              names);
-          driverName(Rules.CLAIM_STATUS, r.getDriver(), rp.child("driver"));
-          poolName(Rules.CLAIM_STATUS, r.getPool(), rp.child("pool"));
-          for (String m : Names.dnsLabel(Objects0.str(r.getDevice())))
-            add(
-                Rules.CLAIM_STATUS,
-                rp.child("device"),
-                Reason.INVALID,
-                m,
-                "device names are DNS labels");
-        }
-      }
     }
   }
 
