@@ -444,6 +444,70 @@ class DraApiRulesTest {
   }
 
   @Test
+  void anEmptyContainerClaimNameIsRequiredAtTheEntry() {
+    // pkg/apis/core/validation: validateResourceClaimNames reports Required at claims[i]
+    assertThat(
+            findings(
+                POD
+                    + "  resourceClaims: [{name: gpu, resourceClaimTemplateName: t}]\n  containers: [{name: c, image: i, resources: {claims: [{request: a}]}}]\n"))
+        .containsExactly(
+            "dra.pod.container-claim spec.containers[0].resources.claims[0] FieldValueRequired");
+  }
+
+  @Test
+  void aWholeClaimAfterItsRequestsDuplicatesEachOfThem() {
+    String pod =
+        POD
+            + "  resourceClaims: [{name: gpu, resourceClaimTemplateName: t}]\n  containers: [{name: c, image: i, resources: {claims: [{name: gpu, request: a}, {name: gpu, request: b}, {name: gpu}, {name: gpu, request: BAD}]}}]\n";
+    assertThat(findings(pod))
+        .as(
+            "one Duplicate per request seen before; after the whole claim, the request is not checked")
+        .containsExactly(
+            "dra.pod.container-claim spec.containers[0].resources.claims[2] FieldValueDuplicate",
+            "dra.pod.container-claim spec.containers[0].resources.claims[2] FieldValueDuplicate",
+            "dra.pod.container-claim spec.containers[0].resources.claims[3] FieldValueDuplicate");
+  }
+
+  @Test
+  void aDuplicatePodClaimNameIsOnlyADuplicate() {
+    assertThat(
+            findings(
+                POD
+                    + "  resourceClaims: [{name: Gpu, resourceClaimName: a}, {name: Gpu, resourceClaimName: b}]\n  containers: [{name: c, image: i}]\n"))
+        .containsExactly(
+            "dra.pod.resource-claim spec.resourceClaims[0].name FieldValueInvalid",
+            "dra.pod.resource-claim spec.resourceClaims[1].name FieldValueDuplicate");
+  }
+
+  @Test
+  void bothSourcesAreInvalidAndBothNamesAreChecked() {
+    assertThat(
+            findings(
+                POD
+                    + "  resourceClaims: [{name: gpu, resourceClaimName: A, resourceClaimTemplateName: B}]\n  containers: [{name: c, image: i}]\n"))
+        .containsExactlyInAnyOrder(
+            "dra.pod.resource-claim spec.resourceClaims[0] FieldValueInvalid",
+            "dra.pod.resource-claim spec.resourceClaims[0].resourceClaimName FieldValueInvalid",
+            "dra.pod.resource-claim spec.resourceClaims[0].resourceClaimTemplateName FieldValueInvalid");
+  }
+
+  @Test
+  void theGeneratedClaimNameOfAPodMustBeASubdomain() {
+    String name = "p".repeat(250);
+    assertThat(
+            findings(
+                POD.replace("name: p}", "name: " + name + "}")
+                    + "  resourceClaims: [{name: gpu, resourceClaimTemplateName: t}]\n  containers: [{name: c, image: i}]\n"))
+        .containsExactly("dra.pod.resource-claim spec.resourceClaims[0].name FieldValueInvalid");
+    assertThat(
+            findings(
+                POD.replace("name: p}", "name: " + name + "}")
+                    + "  resourceClaims: [{name: gpu, resourceClaimName: c}]\n  containers: [{name: c, image: i}]\n"))
+        .as("only template claims get a generated name")
+        .isEmpty();
+  }
+
+  @Test
   void workloadTemplatesAreCheckedToo() {
     String y =
         "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: i, resources: {claims: [{name: gpu}]}}]\n";
