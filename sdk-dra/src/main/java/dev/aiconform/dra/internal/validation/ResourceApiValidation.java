@@ -148,7 +148,8 @@ public final class ResourceApiValidation {
       v.deviceClass(c);
     } else if (object instanceof ResourceSlice) {
       ResourceSlice s = (ResourceSlice) object;
-      if (s.getSpec() != null) v.slice(s.getSpec(), FieldPath.of("spec"));
+      // spec and pool are structs upstream: absent, they are validated as empty
+      v.slice(s.getSpec() != null ? s.getSpec() : new ResourceSliceSpec(), FieldPath.of("spec"));
     } else if (object instanceof DeviceTaintRule) {
       DeviceTaintRule r = (DeviceTaintRule) object;
       v.taintRule(r);
@@ -164,7 +165,34 @@ public final class ResourceApiValidation {
 
   private void templateMetadata(ObjectMeta meta, FieldPath p) {
     if (meta == null) return;
-    // ValidateTemplateObjectMeta: only labels and annotations are checked
+    // ValidateTemplateObjectMeta: labels and annotations are checked, every other field of
+    // ObjectMeta must be unset (validateFieldAllowList names it by its Go field, so UID is "uID")
+    Map<String, Object> others = new java.util.LinkedHashMap<>();
+    others.put("name", emptyAsNull(meta.getName()));
+    others.put("generateName", emptyAsNull(meta.getGenerateName()));
+    others.put("namespace", emptyAsNull(meta.getNamespace()));
+    others.put("selfLink", emptyAsNull(meta.getSelfLink()));
+    others.put("uID", emptyAsNull(meta.getUid()));
+    others.put("resourceVersion", emptyAsNull(meta.getResourceVersion()));
+    others.put(
+        "generation",
+        meta.getGeneration() == null || meta.getGeneration() == 0 ? null : meta.getGeneration());
+    others.put("creationTimestamp", emptyAsNull(meta.getCreationTimestamp()));
+    others.put("deletionTimestamp", emptyAsNull(meta.getDeletionTimestamp()));
+    others.put("deletionGracePeriodSeconds", meta.getDeletionGracePeriodSeconds());
+    others.put("ownerReferences", nn(meta.getOwnerReferences()).isEmpty() ? null : "set");
+    others.put("finalizers", nn(meta.getFinalizers()).isEmpty() ? null : "set");
+    others.put("managedFields", nn(meta.getManagedFields()).isEmpty() ? null : "set");
+    others.forEach(
+        (field, value) -> {
+          if (value != null)
+            add(
+                Rules.TEMPLATE_METADATA,
+                p.child(field),
+                Reason.FORBIDDEN,
+                "cannot be set for a template",
+                "remove " + field + "; the claim's name and namespace come from the pod");
+        });
     if (meta.getLabels() != null) {
       meta.getLabels()
           .forEach(
@@ -853,19 +881,13 @@ public final class ResourceApiValidation {
 
   private void slice(ResourceSliceSpec spec, FieldPath p) {
     driverName(Rules.SLICE_POOL, spec.getDriver(), p.child("driver"));
-    if (spec.getPool() == null) {
-      add(
-          Rules.SLICE_POOL,
-          p.child("pool", "name"),
-          Reason.REQUIRED,
-          "a pool name is required",
-          "set spec.pool");
-    } else {
-      poolName(Rules.SLICE_POOL, spec.getPool().getName(), p.child("pool", "name"));
-      long count =
-          spec.getPool().getResourceSliceCount() == null
-              ? 0
-              : spec.getPool().getResourceSliceCount();
+    {
+      var pool =
+          spec.getPool() != null
+              ? spec.getPool()
+              : new io.fabric8.kubernetes.api.model.resource.v1.ResourcePool();
+      poolName(Rules.SLICE_POOL, pool.getName(), p.child("pool", "name"));
+      long count = pool.getResourceSliceCount() == null ? 0 : pool.getResourceSliceCount();
       if (count <= 0)
         add(
             Rules.SLICE_POOL,
@@ -873,7 +895,7 @@ public final class ResourceApiValidation {
             Reason.INVALID,
             count + ": must be greater than zero",
             "set resourceSliceCount to the number of slices in the pool");
-      long gen = spec.getPool().getGeneration() == null ? 0 : spec.getPool().getGeneration();
+      long gen = pool.getGeneration() == null ? 0 : pool.getGeneration();
       if (gen < 0)
         add(
             Rules.SLICE_POOL,
@@ -1373,14 +1395,18 @@ public final class ResourceApiValidation {
               "'" + q(valid.get(i + 1)) + "': values must be sorted in ascending order",
               "sort the values");
       }
+      // validateSet stops at TooMany without visiting an option, so the default is not found
+      boolean found = false;
       if (!tooMany(
           Rules.SLICE_CAPACITY,
           valid.size(),
           CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS,
           vp,
           "offer at most 10 values")) {
-        boolean found = false;
-        Set<BigDecimal> seen = new HashSet<>();
+        // duplicates by whole units rounded up (Quantity.Value()), or by exact value with
+        // DRAFractionalCapacityRange
+        boolean exact = gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE);
+        Set<Object> seen = new HashSet<>();
         for (int i = 0; i < valid.size(); i++) {
           KubeQuantity v = q(valid.get(i));
           if (max != null && v.compareTo(max) > 0)
@@ -1391,7 +1417,7 @@ public final class ResourceApiValidation {
                 "'" + v + "': option is larger than capacity value: " + max,
                 "keep options within the capacity");
           if (v.equals(def)) found = true;
-          if (!seen.add(v.value().stripTrailingZeros()))
+          if (!seen.add(exact ? v.value().stripTrailingZeros() : v.ceil()))
             add(
                 Rules.SLICE_CAPACITY,
                 vp.index(i),
@@ -1399,14 +1425,14 @@ public final class ResourceApiValidation {
                 "Duplicate value: \"" + v + "\"",
                 "list each value once");
         }
-        if (!found)
-          add(
-              Rules.SLICE_CAPACITY,
-              vp,
-              Reason.INVALID,
-              "'" + def + "': default value is not valid according to the requestPolicy",
-              "make the default one of the valid values");
       }
+      if (!found)
+        add(
+            Rules.SLICE_CAPACITY,
+            vp,
+            Reason.INVALID,
+            "'" + def + "': default value is not valid according to the requestPolicy",
+            "make the default one of the valid values");
     } else if (policy.getValidRange() != null) {
       if (policy.getDefault() == null) {
         add(
@@ -1468,49 +1494,92 @@ public final class ResourceApiValidation {
               "'" + def + "': default is more than max: " + rmax,
               "lower the default");
       }
-      if (r.getStep() != null) {
-        KubeQuantity step = q(r.getStep());
-        if (step.sign() <= 0) {
+      KubeQuantity step = r.getStep() == null ? null : q(r.getStep());
+      Map<String, KubeQuantity> bounds = new java.util.LinkedHashMap<>();
+      bounds.put("default", def);
+      bounds.put("min", min);
+      if (rmax != null) bounds.put("max", rmax);
+      if (step != null) bounds.put("step", step);
+      // validateRequestPolicyRange: with DRAFractionalCapacityRange, any fractional value (the
+      // default included) switches to milli-unit arithmetic, and every value must then be one
+      boolean useMilli =
+          gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE)
+              && bounds.values().stream().anyMatch(v -> v.value().stripTrailingZeros().scale() > 0);
+      if (useMilli) {
+        boolean unsafe = false;
+        for (Map.Entry<String, KubeQuantity> e : bounds.entrySet()) {
+          if (e.getValue().value().movePointRight(3).stripTrailingZeros().scale() > 0) {
+            add(
+                Rules.SLICE_CAPACITY,
+                rp.child(e.getKey()),
+                Reason.INVALID,
+                "'" + e.getValue() + "': value cannot be represented as a milli value",
+                "use at most three decimal places (m)");
+            unsafe = true;
+          }
+        }
+        if (unsafe) return;
+      }
+      if (step == null) return;
+      if (step.sign() <= 0) {
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("step"),
+            Reason.INVALID,
+            "'" + step + "': must be greater than zero",
+            "use a positive step");
+        return;
+      }
+      if (max != null && min.add(step).compareTo(max) > 0)
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("step"),
+            Reason.INVALID,
+            "'" + step + "': one step " + min.add(step) + " is larger than capacity value: " + max,
+            "use a smaller step");
+      if (!useMilli) {
+        // whole units (Quantity.Value()) only hold in [0, MaxInt64]
+        boolean unsafe = false;
+        for (Map.Entry<String, KubeQuantity> e : bounds.entrySet()) {
+          BigDecimal v = e.getValue().value();
+          String problem =
+              v.signum() < 0
+                  ? "must be greater than or equal to 0"
+                  : v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                      ? "must not be larger than " + Long.MAX_VALUE
+                      : null;
+          if (problem != null) {
+            add(
+                Rules.SLICE_CAPACITY,
+                rp.child(e.getKey()),
+                Reason.INVALID,
+                "'" + e.getValue() + "': " + problem,
+                "keep range values between 0 and " + Long.MAX_VALUE);
+            unsafe = true;
+          }
+        }
+        if (unsafe) return;
+      }
+      for (KubeQuantity v : rmax == null ? List.of(def) : List.of(def, rmax)) {
+        // Value() rounds up to whole units; MilliValue() is exact after the check above
+        BigDecimal unit = useMilli ? step.value() : new BigDecimal(step.ceil());
+        BigDecimal diff =
+            useMilli
+                ? v.value().subtract(min.value())
+                : new BigDecimal(v.ceil().subtract(min.ceil()));
+        if (diff.remainder(unit).signum() != 0)
           add(
               Rules.SLICE_CAPACITY,
               rp.child("step"),
               Reason.INVALID,
-              "'" + step + "': must be greater than zero",
-              "use a positive step");
-        } else {
-          if (max != null && min.add(step).compareTo(max) > 0)
-            add(
-                Rules.SLICE_CAPACITY,
-                rp.child("step"),
-                Reason.INVALID,
-                "'"
-                    + step
-                    + "': one step "
-                    + min.add(step)
-                    + " is larger than capacity value: "
-                    + max,
-                "use a smaller step");
-          boolean milli = gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE);
-          for (KubeQuantity v : rmax == null ? List.of(def) : List.of(def, rmax)) {
-            BigDecimal diff = v.value().subtract(min.value());
-            BigDecimal unit = milli ? step.value() : new BigDecimal(step.value().toBigInteger());
-            if (!milli)
-              diff = new BigDecimal(v.value().toBigInteger().subtract(min.value().toBigInteger()));
-            if (unit.signum() > 0 && diff.remainder(unit).signum() != 0)
-              add(
-                  Rules.SLICE_CAPACITY,
-                  rp.child("step"),
-                  Reason.INVALID,
-                  "'"
-                      + v
-                      + "': value is not a multiple of a given step ("
-                      + step
-                      + ") from ("
-                      + min
-                      + ")",
-                  "align default and max to min + n*step");
-          }
-        }
+              "'"
+                  + v
+                  + "': value is not a multiple of a given step ("
+                  + step
+                  + ") from ("
+                  + min
+                  + ")",
+              "align default and max to min + n*step");
       }
     }
   }
@@ -1526,21 +1595,14 @@ public final class ResourceApiValidation {
 
   void taint(DeviceTaint t, FieldPath p) {
     String key = Objects0.str(t.getKey());
-    if (key.isEmpty())
+    // metav1validation.ValidateLabelName, which also rejects the empty key
+    for (String m : Names.qualifiedName(key))
       add(
           Rules.SLICE_TAINT,
           p.child("key"),
           Reason.INVALID,
-          "'': name part must be non-empty",
-          "set a taint key such as example.com/unhealthy");
-    else
-      for (String m : Names.qualifiedName(key))
-        add(
-            Rules.SLICE_TAINT,
-            p.child("key"),
-            Reason.INVALID,
-            "'" + key + "': " + m,
-            "taint keys are label names");
+          "'" + key + "': " + m,
+          "taint keys are label names");
     String value = Objects0.str(t.getValue());
     if (!value.isEmpty())
       for (String m : Names.labelValue(value))
@@ -1672,9 +1734,12 @@ public final class ResourceApiValidation {
   // ------------------------------------------------------------------------- DeviceTaintRule
 
   private void taintRule(DeviceTaintRule r) {
-    if (r.getSpec() == null) return;
+    var spec =
+        r.getSpec() != null
+            ? r.getSpec()
+            : new io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRuleSpec();
     FieldPath p = FieldPath.of("spec");
-    var sel = r.getSpec().getDeviceSelector();
+    var sel = spec.getDeviceSelector();
     if (sel != null) {
       FieldPath sp = p.child("deviceSelector");
       if (sel.getDriver() != null)
@@ -1689,16 +1754,8 @@ public final class ResourceApiValidation {
               "'" + sel.getDevice() + "': " + m,
               "device names are DNS labels");
     }
-    if (r.getSpec().getTaint() == null) {
-      add(
-          Rules.SLICE_TAINT,
-          p.child("taint", "effect"),
-          Reason.REQUIRED,
-          "a taint is required",
-          "add spec.taint with key and effect");
-    } else {
-      taint(r.getSpec().getTaint(), p.child("taint"));
-    }
+    // the taint is a struct upstream: absent, its key and effect are empty
+    taint(spec.getTaint() != null ? spec.getTaint() : new DeviceTaint(), p.child("taint"));
   }
 
   // -------------------------------------------------------------------------------- helpers
@@ -1741,6 +1798,10 @@ public final class ResourceApiValidation {
           "false: must be either unset or set to true",
           "remove " + field + " or set it to true");
     }
+  }
+
+  private static String emptyAsNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   private static int sz(List<?> l) {
