@@ -1133,14 +1133,14 @@ public final class ResourceApiValidation {
     }
     for (Map.Entry<String, DeviceAttribute> e : new TreeMap<>(attrs).entrySet()) {
       qualifiedName(Rules.SLICE_ATTRIBUTE, e.getKey(), p.child("attributes"));
-      attribute(e.getValue(), p.child("attributes").key(e.getKey()));
+      attribute(e.getValue(), p.child("attributes").key(truncatedKey(e.getKey())));
     }
     boolean multi = Boolean.TRUE.equals(d.getAllowMultipleAllocations());
     for (Map.Entry<String, DeviceCapacity> e : new TreeMap<>(caps).entrySet()) {
       qualifiedName(Rules.SLICE_CAPACITY, e.getKey(), p.child("capacity"));
       DeviceCapacity c = e.getValue();
       if (c == null || c.getRequestPolicy() == null) continue;
-      FieldPath rp = p.child("capacity").key(e.getKey()).child("requestPolicy");
+      FieldPath rp = p.child("capacity").key(truncatedKey(e.getKey())).child("requestPolicy");
       if (!multi) {
         add(
             Rules.SLICE_CAPACITY,
@@ -1193,8 +1193,16 @@ public final class ResourceApiValidation {
     if (perDeviceNodeSelection) {
       List<String> set = new ArrayList<>();
       if (d.getNodeName() != null) {
-        if (!d.getNodeName().isEmpty()) set.add("`nodeName`");
-        else
+        if (!d.getNodeName().isEmpty()) {
+          set.add("`nodeName`");
+          for (String m : Names.dnsSubdomain(d.getNodeName()))
+            add(
+                Rules.SLICE_NODE_SELECTION,
+                p.child("nodeName"),
+                Reason.INVALID,
+                "'" + d.getNodeName() + "': " + m,
+                "use the Node's name");
+        } else
           add(
               Rules.SLICE_NODE_SELECTION,
               p.child("nodeName"),
@@ -1727,8 +1735,74 @@ public final class ResourceApiValidation {
               Reason.INVALID,
               "'" + r.getKey() + "': " + m,
               "keys are label names");
+        List<String> vals = nn(r.getValues());
+        for (int k = 0; k < vals.size(); k++)
+          for (String m : Names.labelValue(Objects0.str(vals.get(k))))
+            add(
+                Rules.SLICE_NODE_SELECTION,
+                rp.child("values").index(k),
+                Reason.INVALID,
+                "'" + vals.get(k) + "': " + m,
+                "values are label values");
+      }
+      List<NodeSelectorRequirement> fields = nn(terms.get(i).getMatchFields());
+      for (int j = 0; j < fields.size(); j++) {
+        nodeFieldSelector(
+            fields.get(j), p.child("nodeSelectorTerms").index(i).child("matchFields").index(j));
       }
     }
+  }
+
+  // corevalidation.ValidateNodeFieldSelectorRequirement: only metadata.name, In/NotIn, one value
+  private void nodeFieldSelector(NodeSelectorRequirement r, FieldPath rp) {
+    String op = Objects0.str(r.getOperator());
+    List<String> vals = nn(r.getValues());
+    if (op.equals("In") || op.equals("NotIn")) {
+      if (vals.size() != 1)
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            rp.child("values"),
+            Reason.REQUIRED,
+            "must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+            "give exactly one node name");
+    } else {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          rp.child("operator"),
+          Reason.INVALID,
+          "'" + op + "': not a valid selector operator",
+          "use In or NotIn");
+    }
+    if (!"metadata.name".equals(r.getKey())) {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          rp.child("key"),
+          Reason.INVALID,
+          "'" + Objects0.str(r.getKey()) + "': not a valid field selector key",
+          "node field selectors support metadata.name only");
+    } else {
+      for (int k = 0; k < vals.size(); k++)
+        for (String m : Names.dnsSubdomain(Objects0.str(vals.get(k))))
+          add(
+              Rules.SLICE_NODE_SELECTION,
+              rp.child("values").index(k),
+              Reason.INVALID,
+              "'" + vals.get(k) + "': " + m,
+              "values are node names");
+    }
+  }
+
+  // validation.go: attributeAndCapacityMaxKeyLength = DeviceMaxDomainLength + 1 + DeviceMaxIDLength
+  static final int ATTRIBUTE_AND_CAPACITY_MAX_KEY_LENGTH = 63 + 1 + DEVICE_MAX_ID_LENGTH;
+
+  /** validateMap/truncateIfTooLong: a key over the limit is shortened in the middle in paths. */
+  static String truncatedKey(String key) {
+    int max = ATTRIBUTE_AND_CAPACITY_MAX_KEY_LENGTH;
+    if (key.length() <= max) return key;
+    int remaining = max - 3;
+    return key.substring(0, (remaining + 1) / 2)
+        + "..."
+        + key.substring(key.length() - remaining / 2);
   }
 
   // ------------------------------------------------------------------------- DeviceTaintRule

@@ -102,6 +102,44 @@ class UpstreamCasesTest {
   }
 
   @Test
+  void perDeviceNodeNamesAreNodeNames() {
+    assertThat(
+            findings(
+                SLICE
+                    + "  perDeviceNodeSelection: true\n  devices: [{name: d, nodeName: Node_1}]\n"))
+        .containsExactly("dra.slice.node-selection spec.devices[0].nodeName FieldValueInvalid");
+  }
+
+  @Test
+  void nodeSelectorValuesAndFieldsAreChecked() {
+    // corevalidation.ValidateNodeSelector: expression values are label values; field selectors
+    // take metadata.name with exactly one value for In/NotIn
+    String y =
+        SLICE
+            + "  nodeSelector:\n    nodeSelectorTerms:\n    - matchExpressions: [{key: zone, operator: In, values: ['a b']}]\n"
+            + "      matchFields: [{key: metadata.uid, operator: In, values: [x, y]}, {key: metadata.name, operator: Exists}]\n";
+    assertThat(findings(y))
+        .containsExactlyInAnyOrder(
+            "dra.slice.node-selection spec.nodeSelector.nodeSelectorTerms[0].matchExpressions[0].values[0] FieldValueInvalid",
+            "dra.slice.node-selection spec.nodeSelector.nodeSelectorTerms[0].matchFields[0].values FieldValueRequired",
+            "dra.slice.node-selection spec.nodeSelector.nodeSelectorTerms[0].matchFields[0].key FieldValueInvalid",
+            "dra.slice.node-selection spec.nodeSelector.nodeSelectorTerms[0].matchFields[1].operator FieldValueInvalid");
+  }
+
+  @Test
+  void longAttributeKeysAreShortenedInTheValuePath() {
+    // validateMap truncates keys over 96 characters (63 + 1 + 32) in the middle of the path
+    String domain = "a".repeat(70) + ".com";
+    String key = domain + "/" + "b".repeat(30);
+    String y = SLICE + "  nodeName: n1\n  devices: [{name: d, attributes: {" + key + ": {}}}]\n";
+    String shortened = key.substring(0, 47) + "..." + key.substring(key.length() - 46);
+    assertThat(findings(y))
+        .containsExactlyInAnyOrder(
+            "dra.slice.attribute spec.devices[0].attributes FieldValueTooLong",
+            "dra.slice.attribute spec.devices[0].attributes[" + shortened + "] FieldValueInvalid");
+  }
+
+  @Test
   void aMinimalClaimStaysValid() {
     assertThat(findings(CLAIM + "    requests: [{name: gpu, exactly: {deviceClassName: a}}]\n"))
         .isEmpty();
