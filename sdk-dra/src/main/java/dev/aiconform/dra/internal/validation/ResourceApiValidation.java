@@ -132,14 +132,8 @@ public final class ResourceApiValidation {
       v.claimSpec(c.getSpec(), FieldPath.of("spec"));
     } else if (object instanceof ResourceClaimTemplate) {
       ResourceClaimTemplate t = (ResourceClaimTemplate) object;
-      if (t.getSpec() == null) {
-        v.add(
-            Rules.CLAIM_REQUEST,
-            FieldPath.of("spec", "spec"),
-            Reason.REQUIRED,
-            "a claim template needs spec.spec",
-            "add spec.spec.devices");
-      } else {
+      // an empty claim spec is valid (a claim without requests), so an absent one is too
+      if (t.getSpec() != null) {
         v.templateMetadata(t.getSpec().getMetadata(), FieldPath.of("spec", "metadata"));
         v.claimSpec(t.getSpec().getSpec(), FieldPath.of("spec", "spec"));
       }

@@ -140,6 +140,16 @@ class UpstreamCasesTest {
   }
 
   @Test
+  void aTemplateOrClaimWithoutRequestsIsValid() {
+    // ResourceClaimTemplateSpec.spec and DeviceClaim are structs: empty is a claim with no devices
+    assertThat(
+            findings(
+                "apiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata: {name: t, namespace: ml}\nspec: {}\n"))
+        .isEmpty();
+    assertThat(findings(CLAIM.replace("  devices:\n", "  devices: {}\n"))).isEmpty();
+  }
+
+  @Test
   void aMinimalClaimStaysValid() {
     assertThat(findings(CLAIM + "    requests: [{name: gpu, exactly: {deviceClassName: a}}]\n"))
         .isEmpty();
