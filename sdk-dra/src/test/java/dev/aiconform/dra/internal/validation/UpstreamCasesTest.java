@@ -150,6 +150,20 @@ class UpstreamCasesTest {
   }
 
   @Test
+  void adminAccessIsAuthorizedOnceForTheFirstRequestAskingForIt() {
+    // pkg/registry/resource/utils.go AuthorizedForAdmin stops at the first admin request
+    String y =
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: ml}\n---\n"
+            + CLAIM
+            + "    requests:\n    - {name: a, exactly: {deviceClassName: c}}\n"
+            + "    - {name: b, exactly: {deviceClassName: c, allocationMode: All, adminAccess: true}}\n"
+            + "    - {name: d, exactly: {deviceClassName: c, allocationMode: All, adminAccess: true}}\n";
+    assertThat(findings(y))
+        .containsExactly(
+            "dra.request.admin-access spec.devices.requests[1].exactly.adminAccess FieldValueForbidden");
+  }
+
+  @Test
   void aMinimalClaimStaysValid() {
     assertThat(findings(CLAIM + "    requests: [{name: gpu, exactly: {deviceClassName: a}}]\n"))
         .isEmpty();
