@@ -123,7 +123,9 @@ class CreateStrategyTest {
     String y =
         SLICE
             + "  nodeName: n1\n  devices: [{name: d, capacity: {memory: {value: 80Gi, requestPolicy: {default: 1Gi, validRange: {min: 1Gi}}}}}]\n";
-    assertThat(errors(y, TargetVersion.V1_35)).isEmpty();
+    assertThat(findings(y, TargetVersion.V1_35))
+        .as("only the warning that the policy is dropped")
+        .containsExactly(WARNING + " spec.devices[0].capacity[memory].requestPolicy warning");
     assertThat(errors(y, TargetVersion.V1_36))
         .containsExactly(
             "dra.slice.capacity spec.devices[0].capacity[memory].requestPolicy FieldValueForbidden");
