@@ -30,27 +30,37 @@ import java.util.function.Predicate;
 final class CreateStrategy {
   private CreateStrategy() {}
 
-  /** {@code object} as the server validates it on create: a copy when something changes. */
+  /**
+   * {@code object} as the server validates it on create: the object itself when nothing is dropped,
+   * else a copy (the caller's object is never changed).
+   */
   static HasMetadata prepare(HasMetadata object, Predicate<FeatureGate> gates) {
     if (object instanceof ResourceClaim) {
       ResourceClaim c = (ResourceClaim) object;
-      boolean drops = c.getStatus() != null || dropsClaimFields(gates);
+      boolean drops =
+          c.getStatus() != null
+              || ClaimDevices.of(c)
+                  .map(d -> dropClaimFields(d.devices(), gates, false))
+                  .orElse(false);
       if (!drops) return object;
       ResourceClaim copy = KubeSerialization.get().clone(c);
       copy.setStatus(null);
-      ClaimDevices.of(copy).ifPresent(d -> dropClaimFields(d.devices(), gates));
+      ClaimDevices.of(copy).ifPresent(d -> dropClaimFields(d.devices(), gates, true));
       return copy;
     }
     if (object instanceof io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate) {
-      if (!dropsClaimFields(gates)) return object;
+      if (!ClaimDevices.of(object)
+          .map(d -> dropClaimFields(d.devices(), gates, false))
+          .orElse(false)) return object;
       HasMetadata copy = KubeSerialization.get().clone(object);
-      ClaimDevices.of(copy).ifPresent(d -> dropClaimFields(d.devices(), gates));
+      ClaimDevices.of(copy).ifPresent(d -> dropClaimFields(d.devices(), gates, true));
       return copy;
     }
     if (object instanceof ResourceSlice) {
-      if (((ResourceSlice) object).getSpec() == null || !dropsSliceFields(gates)) return object;
-      ResourceSlice copy = KubeSerialization.get().clone((ResourceSlice) object);
-      dropSliceFields(copy.getSpec(), gates);
+      ResourceSlice slice = (ResourceSlice) object;
+      if (slice.getSpec() == null || !dropSliceFields(slice.getSpec(), gates, false)) return object;
+      ResourceSlice copy = KubeSerialization.get().clone(slice);
+      dropSliceFields(copy.getSpec(), gates, true);
       return copy;
     }
     if (object instanceof DeviceClass) {
@@ -65,47 +75,71 @@ final class CreateStrategy {
     return object;
   }
 
-  private static boolean dropsClaimFields(Predicate<FeatureGate> gates) {
-    return !gates.test(DraFeatureGates.PRIORITIZED_LIST)
-        || !gates.test(DraFeatureGates.DEVICE_TAINTS)
-        || !gates.test(DraFeatureGates.ADMIN_ACCESS)
-        || !gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)
-        || !gates.test(DraFeatureGates.DERIVED_ATTRIBUTES);
+  /** Whether {@code value} is set (a non-empty list counts, an empty one does not matter). */
+  private static boolean set(Object value) {
+    return value != null && !(value instanceof java.util.Collection<?> c && c.isEmpty());
   }
 
   // pkg/registry/resource/resourceclaimspec/strategy.go: DropDisabledFields (prioritized list
-  // first, so that tolerations of dropped alternatives need no dropping)
-  private static void dropClaimFields(DeviceClaim devices, Predicate<FeatureGate> gates) {
+  // first, so that tolerations of dropped alternatives need no dropping). With apply false it only
+  // tells whether something would be dropped.
+  private static boolean dropClaimFields(
+      DeviceClaim devices, Predicate<FeatureGate> gates, boolean apply) {
+    boolean prioritized = gates.test(DraFeatureGates.PRIORITIZED_LIST);
+    boolean taints = gates.test(DraFeatureGates.DEVICE_TAINTS);
+    boolean admin = gates.test(DraFeatureGates.ADMIN_ACCESS);
+    boolean consumable = gates.test(DraFeatureGates.CONSUMABLE_CAPACITY);
+    boolean derived = gates.test(DraFeatureGates.DERIVED_ATTRIBUTES);
+    boolean changed = false;
     for (DeviceRequest r : ResourceApiValidation.nn(devices.getRequests())) {
       if (r == null) continue;
-      if (!gates.test(DraFeatureGates.PRIORITIZED_LIST)) r.setFirstAvailable(null);
+      if (!prioritized && set(r.getFirstAvailable())) {
+        changed = true;
+        if (apply) r.setFirstAvailable(null);
+      }
       ExactDeviceRequest e = r.getExactly();
       if (e != null) {
-        if (!gates.test(DraFeatureGates.DEVICE_TAINTS)) e.setTolerations(null);
-        if (!gates.test(DraFeatureGates.ADMIN_ACCESS)) e.setAdminAccess(null);
-        if (!gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)) e.setCapacity(null);
-        if (!gates.test(DraFeatureGates.DERIVED_ATTRIBUTES)) e.setDerivedAttributes(null);
+        if (!taints && set(e.getTolerations())) {
+          changed = true;
+          if (apply) e.setTolerations(null);
+        }
+        if (!admin && set(e.getAdminAccess())) {
+          changed = true;
+          if (apply) e.setAdminAccess(null);
+        }
+        if (!consumable && set(e.getCapacity())) {
+          changed = true;
+          if (apply) e.setCapacity(null);
+        }
+        if (!derived && set(e.getDerivedAttributes())) {
+          changed = true;
+          if (apply) e.setDerivedAttributes(null);
+        }
       }
-      for (DeviceSubRequest s : ResourceApiValidation.nn(r.getFirstAvailable())) {
-        if (!gates.test(DraFeatureGates.DEVICE_TAINTS)) s.setTolerations(null);
-        if (!gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)) s.setCapacity(null);
-        if (!gates.test(DraFeatureGates.DERIVED_ATTRIBUTES)) s.setDerivedAttributes(null);
+      for (DeviceSubRequest sub : ResourceApiValidation.nn(r.getFirstAvailable())) {
+        if (!taints && set(sub.getTolerations())) {
+          changed = true;
+          if (apply) sub.setTolerations(null);
+        }
+        if (!consumable && set(sub.getCapacity())) {
+          changed = true;
+          if (apply) sub.setCapacity(null);
+        }
+        if (!derived && set(sub.getDerivedAttributes())) {
+          changed = true;
+          if (apply) sub.setDerivedAttributes(null);
+        }
       }
     }
-    if (!gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)) {
+    if (!consumable) {
       for (DeviceConstraint c : ResourceApiValidation.nn(devices.getConstraints())) {
-        c.setDistinctAttribute(null);
+        if (set(c.getDistinctAttribute())) {
+          changed = true;
+          if (apply) c.setDistinctAttribute(null);
+        }
       }
     }
-  }
-
-  private static boolean dropsSliceFields(Predicate<FeatureGate> gates) {
-    return !gates.test(DraFeatureGates.DEVICE_TAINTS)
-        || !gates.test(DraFeatureGates.PARTITIONABLE_DEVICES)
-        || !bindingConditions(gates)
-        || !gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)
-        || !gates.test(DraFeatureGates.NODE_ALLOCATABLE_RESOURCES)
-        || !gates.test(DraFeatureGates.LIST_TYPE_ATTRIBUTES);
+    return changed;
   }
 
   // resourceslice/strategy.go: dropDisabledDRADeviceBindingConditionsFields keeps the fields only
@@ -115,47 +149,92 @@ final class CreateStrategy {
         && gates.test(DraFeatureGates.RESOURCE_CLAIM_DEVICE_STATUS);
   }
 
-  // pkg/registry/resource/resourceslice/strategy.go: dropDisabledFields
-  private static void dropSliceFields(ResourceSliceSpec spec, Predicate<FeatureGate> gates) {
+  // pkg/registry/resource/resourceslice/strategy.go: dropDisabledFields; apply as above
+  private static boolean dropSliceFields(
+      ResourceSliceSpec spec, Predicate<FeatureGate> gates, boolean apply) {
     boolean partitionable = gates.test(DraFeatureGates.PARTITIONABLE_DEVICES);
-    if (!partitionable) {
-      spec.setSharedCounters(null);
-      spec.setPerDeviceNodeSelection(null);
+    boolean taints = gates.test(DraFeatureGates.DEVICE_TAINTS);
+    boolean binding = bindingConditions(gates);
+    boolean consumable = gates.test(DraFeatureGates.CONSUMABLE_CAPACITY);
+    boolean allocatable = gates.test(DraFeatureGates.NODE_ALLOCATABLE_RESOURCES);
+    boolean lists = gates.test(DraFeatureGates.LIST_TYPE_ATTRIBUTES);
+    boolean changed = false;
+    if (!partitionable
+        && (set(spec.getSharedCounters()) || set(spec.getPerDeviceNodeSelection()))) {
+      changed = true;
+      if (apply) {
+        spec.setSharedCounters(null);
+        spec.setPerDeviceNodeSelection(null);
+      }
     }
     for (Device d : ResourceApiValidation.nn(spec.getDevices())) {
       if (d == null) continue;
-      if (!gates.test(DraFeatureGates.DEVICE_TAINTS)) d.setTaints(null);
-      if (!partitionable) {
-        d.setConsumesCounters(null);
-        d.setNodeName(null);
-        d.setNodeSelector(null);
-        d.setAllNodes(null);
+      if (!taints && set(d.getTaints())) {
+        changed = true;
+        if (apply) d.setTaints(null);
       }
-      if (!bindingConditions(gates)) {
-        d.setBindingConditions(null);
-        d.setBindingFailureConditions(null);
-        d.setBindsToNode(null);
+      if (!partitionable
+          && (set(d.getConsumesCounters())
+              || set(d.getNodeName())
+              || set(d.getNodeSelector())
+              || set(d.getAllNodes()))) {
+        changed = true;
+        if (apply) {
+          d.setConsumesCounters(null);
+          d.setNodeName(null);
+          d.setNodeSelector(null);
+          d.setAllNodes(null);
+        }
       }
-      if (!gates.test(DraFeatureGates.CONSUMABLE_CAPACITY)) {
-        d.setAllowMultipleAllocations(null);
+      if (!binding
+          && (set(d.getBindingConditions())
+              || set(d.getBindingFailureConditions())
+              || set(d.getBindsToNode()))) {
+        changed = true;
+        if (apply) {
+          d.setBindingConditions(null);
+          d.setBindingFailureConditions(null);
+          d.setBindsToNode(null);
+        }
+      }
+      if (!consumable) {
+        if (set(d.getAllowMultipleAllocations())) {
+          changed = true;
+          if (apply) d.setAllowMultipleAllocations(null);
+        }
         if (d.getCapacity() != null) {
           for (DeviceCapacity c : d.getCapacity().values()) {
-            if (c != null) c.setRequestPolicy(null);
+            if (c != null && set(c.getRequestPolicy())) {
+              changed = true;
+              if (apply) c.setRequestPolicy(null);
+            }
           }
         }
       }
-      if (!gates.test(DraFeatureGates.NODE_ALLOCATABLE_RESOURCES)) {
-        d.setNodeAllocatableResources(null);
+      if (!allocatable
+          && d.getNodeAllocatableResources() != null
+          && !d.getNodeAllocatableResources().isEmpty()) {
+        changed = true;
+        if (apply) d.setNodeAllocatableResources(null);
       }
-      if (!gates.test(DraFeatureGates.LIST_TYPE_ATTRIBUTES) && d.getAttributes() != null) {
+      if (!lists && d.getAttributes() != null) {
         for (DeviceAttribute a : d.getAttributes().values()) {
           if (a == null) continue;
-          a.setBools(null);
-          a.setInts(null);
-          a.setStrings(null);
-          a.setVersions(null);
+          if (set(a.getBools())
+              || set(a.getInts())
+              || set(a.getStrings())
+              || set(a.getVersions())) {
+            changed = true;
+            if (apply) {
+              a.setBools(null);
+              a.setInts(null);
+              a.setStrings(null);
+              a.setVersions(null);
+            }
+          }
         }
       }
     }
+    return changed;
   }
 }
