@@ -45,6 +45,21 @@ class CreateStrategyTest {
   }
 
   @Test
+  void copiesOnlyWhatItChangesAndNeverTheCallersObject() {
+    java.util.function.Predicate<dev.aiconform.core.FeatureGate> gates =
+        g -> g.isEnabled(TargetVersion.V1_37, java.util.Map.of());
+    var plain =
+        parse(SLICE + "  nodeName: n1\n  devices: [{name: d, attributes: {a: {int: 1}}}]\n");
+    assertThat(CreateStrategy.prepare(plain, gates)).isSameAs(plain);
+    String listYaml =
+        SLICE + "  nodeName: n1\n  devices: [{name: d, attributes: {a: {ints: [1, 2]}}}]\n";
+    var withList = parse(listYaml);
+    var prepared = CreateStrategy.prepare(withList, gates);
+    assertThat(prepared).isNotSameAs(withList);
+    assertThat(withList).as("the caller's object keeps its list").isEqualTo(parse(listYaml));
+  }
+
+  @Test
   void claimStatusIsDiscardedOnCreate() {
     String y = exact("") + "status:\n  reservedFor: [{resource: pods, name: p, uid: u}]\n";
     assertThat(findings(y)).isEmpty();
