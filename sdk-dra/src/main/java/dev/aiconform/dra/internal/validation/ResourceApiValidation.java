@@ -738,7 +738,16 @@ public final class ResourceApiValidation {
     }
   }
 
+  /**
+   * corevalidation.ValidateCSIDriverName: an empty name is Required and also fails the DNS
+   * subdomain format. Where declarative validation covers the field (opaque configuration in
+   * 1.35+), its required check stops there, so only Required remains.
+   */
   private void driverName(String rule, String name, FieldPath p) {
+    driverName(rule, name, p, true);
+  }
+
+  private void driverName(String rule, String name, FieldPath p, boolean requiredStopsHere) {
     if (name == null || name.isEmpty()) {
       add(
           rule,
@@ -746,7 +755,8 @@ public final class ResourceApiValidation {
           Reason.REQUIRED,
           "a driver name is required",
           "name the DRA driver, such as gpu.nvidia.com");
-      return;
+      if (requiredStopsHere) return;
+      name = "";
     }
     if (name.length() > DRIVER_NAME_MAX_LENGTH) {
       add(
@@ -874,7 +884,7 @@ public final class ResourceApiValidation {
   }
 
   private void slice(ResourceSliceSpec spec, FieldPath p) {
-    driverName(Rules.SLICE_POOL, spec.getDriver(), p.child("driver"));
+    driverName(Rules.SLICE_POOL, spec.getDriver(), p.child("driver"), false);
     {
       var pool =
           spec.getPool() != null
@@ -1811,7 +1821,7 @@ public final class ResourceApiValidation {
     if (sel != null) {
       FieldPath sp = p.child("deviceSelector");
       if (sel.getDriver() != null)
-        driverName(Rules.TAINT_RULE, sel.getDriver(), sp.child("driver"));
+        driverName(Rules.TAINT_RULE, sel.getDriver(), sp.child("driver"), false);
       if (sel.getPool() != null) poolName(Rules.TAINT_RULE, sel.getPool(), sp.child("pool"));
       if (sel.getDevice() != null)
         for (String m : Names.dnsLabel(sel.getDevice()))

@@ -291,6 +291,7 @@ class DraApiRulesTest {
     assertThat(findings(y))
         .containsExactly(
             "dra.slice.pool spec.driver FieldValueRequired",
+            "dra.slice.pool spec.driver FieldValueInvalid",
             "dra.slice.pool spec.pool.resourceSliceCount FieldValueInvalid",
             "dra.slice.pool spec.pool.generation FieldValueInvalid");
   }

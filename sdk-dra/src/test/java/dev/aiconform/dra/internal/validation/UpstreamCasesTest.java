@@ -164,6 +164,17 @@ class UpstreamCasesTest {
   }
 
   @Test
+  void anEmptySliceDriverIsRequiredAndMalformed() {
+    // validateResourceSliceSpec calls ValidateCSIDriverName without declarative coverage: the
+    // empty name is Required and fails the DNS subdomain format
+    assertThat(
+            findings(SLICE.replace("driver: gpu.example.com", "driver: ''") + "  nodeName: n1\n"))
+        .containsExactly(
+            "dra.slice.pool spec.driver FieldValueRequired",
+            "dra.slice.pool spec.driver FieldValueInvalid");
+  }
+
+  @Test
   void aMinimalClaimStaysValid() {
     assertThat(findings(CLAIM + "    requests: [{name: gpu, exactly: {deviceClassName: a}}]\n"))
         .isEmpty();
