@@ -67,8 +67,19 @@ final class DisabledFieldRule implements Rule {
       for (int i = 0; i < rs.size(); i++) {
         DeviceRequest r = rs.get(i);
         FieldPath rp = devices.request(i);
-        if (r.getFirstAvailable() != null && !r.getFirstAvailable().isEmpty())
+        if (r.getFirstAvailable() != null && !r.getFirstAvailable().isEmpty()) {
           gate(ctx, DraFeatureGates.PRIORITIZED_LIST, rp.child("firstAvailable"));
+          for (int j = 0; j < r.getFirstAvailable().size(); j++) {
+            var sub = r.getFirstAvailable().get(j);
+            FieldPath sp = rp.child("firstAvailable").index(j);
+            if (sub.getTolerations() != null && !sub.getTolerations().isEmpty())
+              gate(ctx, DraFeatureGates.DEVICE_TAINTS, sp.child("tolerations"));
+            if (sub.getCapacity() != null)
+              gate(ctx, DraFeatureGates.CONSUMABLE_CAPACITY, sp.child("capacity"));
+            if (sub.getDerivedAttributes() != null && !sub.getDerivedAttributes().isEmpty())
+              gate(ctx, DraFeatureGates.DERIVED_ATTRIBUTES, sp.child("derivedAttributes"));
+          }
+        }
         if (r.getExactly() != null) {
           if (r.getExactly().getAdminAccess() != null)
             gate(ctx, DraFeatureGates.ADMIN_ACCESS, rp.child("exactly", "adminAccess"));
@@ -112,10 +123,27 @@ final class DisabledFieldRule implements Rule {
           gate(ctx, DraFeatureGates.PARTITIONABLE_DEVICES, dp.child("consumesCounters"));
         if (d.getAllowMultipleAllocations() != null)
           gate(ctx, DraFeatureGates.CONSUMABLE_CAPACITY, dp.child("allowMultipleAllocations"));
-        if (d.getBindingConditions() != null && !d.getBindingConditions().isEmpty())
+        // binding fields are kept only when DRAResourceClaimDeviceStatus is on as well
+        if (d.getBindingConditions() != null && !d.getBindingConditions().isEmpty()) {
           gate(ctx, DraFeatureGates.DEVICE_BINDING_CONDITIONS, dp.child("bindingConditions"));
-        if (d.getBindsToNode() != null)
+          gate(ctx, DraFeatureGates.RESOURCE_CLAIM_DEVICE_STATUS, dp.child("bindingConditions"));
+        }
+        if (d.getBindsToNode() != null) {
           gate(ctx, DraFeatureGates.DEVICE_BINDING_CONDITIONS, dp.child("bindsToNode"));
+          gate(ctx, DraFeatureGates.RESOURCE_CLAIM_DEVICE_STATUS, dp.child("bindsToNode"));
+        }
+        if (d.getNodeName() != null || d.getNodeSelector() != null || d.getAllNodes() != null)
+          gate(ctx, DraFeatureGates.PARTITIONABLE_DEVICES, dp);
+        if (d.getCapacity() != null)
+          d.getCapacity()
+              .forEach(
+                  (k, c) -> {
+                    if (c != null && c.getRequestPolicy() != null)
+                      gate(
+                          ctx,
+                          DraFeatureGates.CONSUMABLE_CAPACITY,
+                          dp.child("capacity").key(k).child("requestPolicy"));
+                  });
         if (d.getNodeAllocatableResources() != null && !d.getNodeAllocatableResources().isEmpty())
           gate(
               ctx,

@@ -100,10 +100,12 @@ public final class DraRuleSet implements RuleSet {
             Rules.REQUEST_DERIVED_ATTRIBUTE,
             CLAIMS,
             "Derived attributes are named, unique, used by a constraint and compile",
-            "validateDeviceDerivedAttributes (1.37 alpha): unique names, each referenced by a matchAttribute/distinctAttribute constraint targeting the request → else Invalid, expression compiled like selectors.",
-            CLAIM_YAML
+            "validateDeviceDerivedAttributes (1.37 alpha, gate DRADerivedAttributes; dropped while it is off): unique names, each referenced by a matchAttribute/distinctAttribute constraint targeting the request → else Invalid, expression compiled like selectors.",
+            "# feature-gates: DRADerivedAttributes=true\n"
+                + CLAIM_YAML
                 + "    - name: gpus\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        count: 2\n        derivedAttributes: [{name: example.com/board, expression: \"device.attributes['gpu.nvidia.com'].uuid\"}]\n",
-            CLAIM_YAML
+            "# feature-gates: DRADerivedAttributes=true\n"
+                + CLAIM_YAML
                 + "    - name: gpus\n      exactly:\n        deviceClassName: gpu.nvidia.com\n        count: 2\n        derivedAttributes: [{name: example.com/board, expression: \"device.attributes['gpu.nvidia.com'].uuid\"}]\n    constraints: [{requests: [gpus], matchAttribute: example.com/board}]\n"));
     rules.add(
         new ApiRule(
@@ -125,16 +127,6 @@ public final class DraRuleSet implements RuleSet {
                 + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\n    config: [{opaque: {driver: gpu.nvidia.com}}]\n",
             CLAIM_YAML
                 + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\n    config: [{opaque: {driver: gpu.nvidia.com, parameters: {apiVersion: resource.nvidia.com/v1beta1, kind: GpuConfig}}}]\n"));
-    rules.add(
-        new ApiRule(
-            Rules.CLAIM_STATUS,
-            Set.of(RESOURCE_CLAIM),
-            "Claim status: reservedFor ≤ 256 and only when allocated; allocation results valid",
-            "validateResourceClaimStatusUpdate: reservedFor ≤ 256, reservedFor without allocation → Forbidden, results ≤ 32 with valid request/driver/pool/device.",
-            CLAIM_YAML
-                + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\nstatus:\n  reservedFor: [{resource: pods, name: trainer-0, uid: 6b1c0f3e-0d4e-4c8a-9a55-1d2f3e4a5b6c}]\n",
-            CLAIM_YAML
-                + "    - name: gpu\n      exactly: {deviceClassName: gpu.nvidia.com}\nstatus:\n  allocation:\n    devices:\n      results: [{request: gpu, driver: gpu.nvidia.com, pool: node-1, device: gpu-0}]\n  reservedFor: [{resource: pods, name: trainer-0, uid: 6b1c0f3e-0d4e-4c8a-9a55-1d2f3e4a5b6c}]\n"));
     rules.add(
         new ApiRule(
             Rules.TEMPLATE_METADATA,

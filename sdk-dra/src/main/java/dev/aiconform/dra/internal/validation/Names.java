@@ -77,7 +77,8 @@ final class Names {
     } else if (name.length() > QUALIFIED_NAME_MAX_LENGTH) {
       out.add("name part must be no more than " + QUALIFIED_NAME_MAX_LENGTH + " characters");
     }
-    if (!name.isEmpty() && !QUALIFIED.matcher(name).matches()) {
+    // the format check runs on an empty name too (IsQualifiedName reports both)
+    if (!QUALIFIED.matcher(name).matches()) {
       out.add(
           "name part must consist of alphanumeric characters, '-', '_' or '.', and must start"
               + " and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or"

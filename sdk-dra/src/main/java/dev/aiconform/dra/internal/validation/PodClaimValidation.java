@@ -61,76 +61,95 @@ public final class PodClaimValidation {
 
   public static List<ResourceApiValidation.Finding> validate(HasMetadata o) {
     List<ResourceApiValidation.Finding> out = new ArrayList<>();
-    podSpec(o).ifPresent(at -> validate(at.spec(), at.path(), out));
+    // only a Pod has the name its template claims are generated from; templates pass no podMeta
+    String podName =
+        o instanceof Pod && o.getMetadata() != null && o.getMetadata().getName() != null
+            ? o.getMetadata().getName()
+            : "";
+    podSpec(o).ifPresent(at -> validate(at.spec(), at.path(), podName, out));
     return out;
   }
 
-  private static void validate(PodSpec spec, FieldPath p, List<ResourceApiValidation.Finding> out) {
+  private static ResourceApiValidation.Finding finding(
+      FieldPath p, Reason reason, String message, String hint) {
+    return new ResourceApiValidation.Finding(Rules.POD_RESOURCE_CLAIM, p, reason, message, hint);
+  }
+
+  private static void validate(
+      PodSpec spec, FieldPath p, String podName, List<ResourceApiValidation.Finding> out) {
     List<PodResourceClaim> claims = ResourceApiValidation.nn(spec.getResourceClaims());
     Set<String> names = new HashSet<>();
     for (int i = 0; i < claims.size(); i++) {
       PodResourceClaim c = claims.get(i);
       FieldPath cp = p.child("resourceClaims").index(i);
       String name = c.getName() == null ? "" : c.getName();
+      boolean byName = c.getResourceClaimName() != null;
+      boolean byTemplate = c.getResourceClaimTemplateName() != null;
+      // validatePodResourceClaim: a repeated name is only a Duplicate (its format is not checked)
       if (name.isEmpty()) {
         out.add(
-            new ResourceApiValidation.Finding(
-                Rules.POD_RESOURCE_CLAIM,
+            finding(
                 cp.child("name"),
                 Reason.REQUIRED,
                 "a pod claim needs a name",
                 "name it; containers refer to it in resources.claims"));
+      } else if (names.contains(name)) {
+        out.add(
+            finding(
+                cp.child("name"),
+                Reason.DUPLICATE,
+                "Duplicate value: \"" + name + "\"",
+                "use each pod claim name once"));
       } else {
-        if (!names.add(name)) {
+        List<String> invalid = Names.dnsLabel(name);
+        for (String m : invalid)
           out.add(
-              new ResourceApiValidation.Finding(
-                  Rules.POD_RESOURCE_CLAIM,
-                  cp.child("name"),
-                  Reason.DUPLICATE,
-                  "Duplicate value: \"" + name + "\"",
-                  "use each pod claim name once"));
-        }
-        for (String m : Names.dnsLabel(name))
-          out.add(
-              new ResourceApiValidation.Finding(
-                  Rules.POD_RESOURCE_CLAIM,
+              finding(
                   cp.child("name"),
                   Reason.INVALID,
                   "'" + name + "': " + m,
                   "pod claim names are DNS labels"));
+        if (invalid.isEmpty() && byTemplate && !podName.isEmpty()) {
+          String generated = podName + "-" + name;
+          for (String m : Names.dnsSubdomain(generated))
+            out.add(
+                finding(
+                    cp.child("name"),
+                    Reason.INVALID,
+                    "'" + generated + "': final ResourceClaim name: " + m,
+                    "shorten the pod name or the claim name"));
+        }
+        names.add(name);
       }
-      boolean byName = c.getResourceClaimName() != null;
-      boolean byTemplate = c.getResourceClaimTemplateName() != null;
-      if (!byName && !byTemplate) {
+      if (byName && byTemplate) {
         out.add(
-            new ResourceApiValidation.Finding(
-                Rules.POD_RESOURCE_CLAIM,
-                cp,
-                Reason.INVALID,
-                "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`",
-                "reference a ResourceClaim or a ResourceClaimTemplate"));
-      } else if (byName && byTemplate) {
-        out.add(
-            new ResourceApiValidation.Finding(
-                Rules.POD_RESOURCE_CLAIM,
+            finding(
                 cp,
                 Reason.INVALID,
                 "at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified",
                 "keep one of them"));
-      } else if (byName) {
+      }
+      if (!byName && !byTemplate) {
+        out.add(
+            finding(
+                cp,
+                Reason.INVALID,
+                "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`",
+                "reference a ResourceClaim or a ResourceClaimTemplate"));
+      }
+      if (byName) {
         for (String m : Names.dnsSubdomain(c.getResourceClaimName()))
           out.add(
-              new ResourceApiValidation.Finding(
-                  Rules.POD_RESOURCE_CLAIM,
+              finding(
                   cp.child("resourceClaimName"),
                   Reason.INVALID,
                   "'" + c.getResourceClaimName() + "': " + m,
                   "ResourceClaim names are DNS subdomains"));
-      } else {
+      }
+      if (byTemplate) {
         for (String m : Names.dnsSubdomain(c.getResourceClaimTemplateName()))
           out.add(
-              new ResourceApiValidation.Finding(
-                  Rules.POD_RESOURCE_CLAIM,
+              finding(
                   cp.child("resourceClaimTemplateName"),
                   Reason.INVALID,
                   "'" + c.getResourceClaimTemplateName() + "': " + m,
@@ -140,6 +159,15 @@ public final class PodClaimValidation {
     containers(
         ResourceApiValidation.nn(spec.getInitContainers()), p.child("initContainers"), names, out);
     containers(ResourceApiValidation.nn(spec.getContainers()), p.child("containers"), names, out);
+  }
+
+  private static ResourceApiValidation.Finding duplicate(FieldPath p, String key) {
+    return new ResourceApiValidation.Finding(
+        Rules.POD_CONTAINER_CLAIM,
+        p,
+        Reason.DUPLICATE,
+        "Duplicate value: \"" + key + "\"",
+        "reference a claim either whole or per request, once");
   }
 
   private static void containers(
@@ -152,8 +180,8 @@ public final class PodClaimValidation {
       if (c.getResources() == null) continue;
       List<ResourceClaim> claims = ResourceApiValidation.nn(c.getResources().getClaims());
       FieldPath cp = p.index(i).child("resources", "claims");
-      Set<String> whole = new HashSet<>();
-      Set<String> perRequest = new HashSet<>();
+      // validateResourceClaimNames: keys are "claim" (all of it) or "claim/request"
+      Set<String> seen = new HashSet<>();
       for (int j = 0; j < claims.size(); j++) {
         ResourceClaim rc = claims.get(j);
         FieldPath rp = cp.index(j);
@@ -163,36 +191,37 @@ public final class PodClaimValidation {
           out.add(
               new ResourceApiValidation.Finding(
                   Rules.POD_CONTAINER_CLAIM,
-                  rp.child("name"),
+                  rp,
                   Reason.REQUIRED,
                   "the name of a pod claim is required",
                   "name one of spec.resourceClaims"));
           continue;
         }
-        boolean dup;
-        if (request.isEmpty()) {
-          dup = whole.contains(name) || perRequest.stream().anyMatch(k -> k.startsWith(name + "/"));
-          whole.add(name);
+        if (seen.contains(name)) {
+          // all of that claim is referenced already; the request is not looked at
+          out.add(duplicate(rp, name));
         } else {
-          dup = whole.contains(name) || perRequest.contains(name + "/" + request);
-          perRequest.add(name + "/" + request);
-          for (String m : Names.dnsLabel(request))
-            out.add(
-                new ResourceApiValidation.Finding(
-                    Rules.POD_CONTAINER_CLAIM,
-                    rp.child("request"),
-                    Reason.INVALID,
-                    "'" + request + "': " + m,
-                    "request names are DNS labels"));
-        }
-        if (dup) {
-          out.add(
-              new ResourceApiValidation.Finding(
-                  Rules.POD_CONTAINER_CLAIM,
-                  rp,
-                  Reason.DUPLICATE,
-                  "Duplicate value: \"" + name + (request.isEmpty() ? "" : "/" + request) + "\"",
-                  "reference a claim either whole or per request, once"));
+          String key = name;
+          if (!request.isEmpty()) {
+            for (String m : Names.dnsLabel(request))
+              out.add(
+                  new ResourceApiValidation.Finding(
+                      Rules.POD_CONTAINER_CLAIM,
+                      rp.child("request"),
+                      Reason.INVALID,
+                      "'" + request + "': " + m,
+                      "request names are DNS labels"));
+            key = name + "/" + request;
+          }
+          if (seen.contains(key)) {
+            out.add(duplicate(rp, key));
+          } else if (request.isEmpty()) {
+            // the whole claim overlaps each of its requests referenced before
+            for (String k : seen) {
+              if (k.startsWith(name + "/")) out.add(duplicate(rp, name));
+            }
+          }
+          seen.add(key);
         }
         if (!podClaims.contains(name)) {
           out.add(

@@ -126,20 +126,14 @@ public final class ResourceApiValidation {
   public static List<Finding> validate(
       HasMetadata object, Predicate<FeatureGate> gates, TargetVersion version) {
     ResourceApiValidation v = new ResourceApiValidation(gates, version);
+    object = CreateStrategy.prepare(object, gates);
     if (object instanceof ResourceClaim) {
       ResourceClaim c = (ResourceClaim) object;
       v.claimSpec(c.getSpec(), FieldPath.of("spec"));
-      v.claimStatus(c);
     } else if (object instanceof ResourceClaimTemplate) {
       ResourceClaimTemplate t = (ResourceClaimTemplate) object;
-      if (t.getSpec() == null) {
-        v.add(
-            Rules.CLAIM_REQUEST,
-            FieldPath.of("spec", "spec"),
-            Reason.REQUIRED,
-            "a claim template needs spec.spec",
-            "add spec.spec.devices");
-      } else {
+      // an empty claim spec is valid (a claim without requests), so an absent one is too
+      if (t.getSpec() != null) {
         v.templateMetadata(t.getSpec().getMetadata(), FieldPath.of("spec", "metadata"));
         v.claimSpec(t.getSpec().getSpec(), FieldPath.of("spec", "spec"));
       }
@@ -148,7 +142,8 @@ public final class ResourceApiValidation {
       v.deviceClass(c);
     } else if (object instanceof ResourceSlice) {
       ResourceSlice s = (ResourceSlice) object;
-      if (s.getSpec() != null) v.slice(s.getSpec(), FieldPath.of("spec"));
+      // spec and pool are structs upstream: absent, they are validated as empty
+      v.slice(s.getSpec() != null ? s.getSpec() : new ResourceSliceSpec(), FieldPath.of("spec"));
     } else if (object instanceof DeviceTaintRule) {
       DeviceTaintRule r = (DeviceTaintRule) object;
       v.taintRule(r);
@@ -164,7 +159,34 @@ public final class ResourceApiValidation {
 
   private void templateMetadata(ObjectMeta meta, FieldPath p) {
     if (meta == null) return;
-    // ValidateTemplateObjectMeta: only labels and annotations are checked
+    // ValidateTemplateObjectMeta: labels and annotations are checked, every other field of
+    // ObjectMeta must be unset (validateFieldAllowList names it by its Go field, so UID is "uID")
+    Map<String, Object> others = new java.util.LinkedHashMap<>();
+    others.put("name", emptyAsNull(meta.getName()));
+    others.put("generateName", emptyAsNull(meta.getGenerateName()));
+    others.put("namespace", emptyAsNull(meta.getNamespace()));
+    others.put("selfLink", emptyAsNull(meta.getSelfLink()));
+    others.put("uID", emptyAsNull(meta.getUid()));
+    others.put("resourceVersion", emptyAsNull(meta.getResourceVersion()));
+    others.put(
+        "generation",
+        meta.getGeneration() == null || meta.getGeneration() == 0 ? null : meta.getGeneration());
+    others.put("creationTimestamp", emptyAsNull(meta.getCreationTimestamp()));
+    others.put("deletionTimestamp", emptyAsNull(meta.getDeletionTimestamp()));
+    others.put("deletionGracePeriodSeconds", meta.getDeletionGracePeriodSeconds());
+    others.put("ownerReferences", nn(meta.getOwnerReferences()).isEmpty() ? null : "set");
+    others.put("finalizers", nn(meta.getFinalizers()).isEmpty() ? null : "set");
+    others.put("managedFields", nn(meta.getManagedFields()).isEmpty() ? null : "set");
+    others.forEach(
+        (field, value) -> {
+          if (value != null)
+            add(
+                Rules.TEMPLATE_METADATA,
+                p.child(field),
+                Reason.FORBIDDEN,
+                "cannot be set for a template",
+                "remove " + field + "; the claim's name and namespace come from the pod");
+        });
     if (meta.getLabels() != null) {
       meta.getLabels()
           .forEach(
@@ -716,7 +738,16 @@ public final class ResourceApiValidation {
     }
   }
 
+  /**
+   * corevalidation.ValidateCSIDriverName: an empty name is Required and also fails the DNS
+   * subdomain format. Where declarative validation covers the field (opaque configuration in
+   * 1.35+), its required check stops there, so only Required remains.
+   */
   private void driverName(String rule, String name, FieldPath p) {
+    driverName(rule, name, p, true);
+  }
+
+  private void driverName(String rule, String name, FieldPath p, boolean requiredStopsHere) {
     if (name == null || name.isEmpty()) {
       add(
           rule,
@@ -724,7 +755,8 @@ public final class ResourceApiValidation {
           Reason.REQUIRED,
           "a driver name is required",
           "name the DRA driver, such as gpu.nvidia.com");
-      return;
+      if (requiredStopsHere) return;
+      name = "";
     }
     if (name.length() > DRIVER_NAME_MAX_LENGTH) {
       add(
@@ -798,56 +830,6 @@ public final class ResourceApiValidation {
     }
   }
 
-  private void claimStatus(ResourceClaim c) {
-    if (c.getStatus() == null) return;
-    FieldPath sp = FieldPath.of("status");
-    var reserved = nn(c.getStatus().getReservedFor());
-    tooMany(
-        Rules.CLAIM_STATUS,
-        reserved.size(),
-        RESOURCE_CLAIM_RESERVED_FOR_MAX_SIZE,
-        sp.child("reservedFor"),
-        "share the claim among fewer pods");
-    if (!reserved.isEmpty() && c.getStatus().getAllocation() == null) {
-      add(
-          Rules.CLAIM_STATUS,
-          sp.child("reservedFor"),
-          Reason.FORBIDDEN,
-          "may not be specified when `allocated` is not set",
-          "allocate the claim before reserving it");
-    }
-    var alloc = c.getStatus().getAllocation();
-    if (alloc != null && alloc.getDevices() != null) {
-      var results = nn(alloc.getDevices().getResults());
-      if (!tooMany(
-          Rules.CLAIM_STATUS,
-          results.size(),
-          ALLOCATION_RESULTS_MAX_SIZE,
-          sp.child("allocation", "devices", "results"),
-          "a claim can hold at most 32 devices")) {
-        RequestNames names = requestNames(c.getSpec() == null ? null : c.getSpec().getDevices());
-        for (int i = 0; i < results.size(); i++) {
-          var r = results.get(i);
-          FieldPath rp = sp.child("allocation", "devices", "results").index(i);
-          requestRefs(
-              Rules.CLAIM_STATUS,
-              List.of(Objects0.str(r.getRequest())),
-              rp.child("request").parent(),
-              names);
-          driverName(Rules.CLAIM_STATUS, r.getDriver(), rp.child("driver"));
-          poolName(Rules.CLAIM_STATUS, r.getPool(), rp.child("pool"));
-          for (String m : Names.dnsLabel(Objects0.str(r.getDevice())))
-            add(
-                Rules.CLAIM_STATUS,
-                rp.child("device"),
-                Reason.INVALID,
-                m,
-                "device names are DNS labels");
-        }
-      }
-    }
-  }
-
   // ----------------------------------------------------------------------------- DeviceClass
 
   private void deviceClass(DeviceClass c) {
@@ -902,20 +884,14 @@ public final class ResourceApiValidation {
   }
 
   private void slice(ResourceSliceSpec spec, FieldPath p) {
-    driverName(Rules.SLICE_POOL, spec.getDriver(), p.child("driver"));
-    if (spec.getPool() == null) {
-      add(
-          Rules.SLICE_POOL,
-          p.child("pool", "name"),
-          Reason.REQUIRED,
-          "a pool name is required",
-          "set spec.pool");
-    } else {
-      poolName(Rules.SLICE_POOL, spec.getPool().getName(), p.child("pool", "name"));
-      long count =
-          spec.getPool().getResourceSliceCount() == null
-              ? 0
-              : spec.getPool().getResourceSliceCount();
+    driverName(Rules.SLICE_POOL, spec.getDriver(), p.child("driver"), false);
+    {
+      var pool =
+          spec.getPool() != null
+              ? spec.getPool()
+              : new io.fabric8.kubernetes.api.model.resource.v1.ResourcePool();
+      poolName(Rules.SLICE_POOL, pool.getName(), p.child("pool", "name"));
+      long count = pool.getResourceSliceCount() == null ? 0 : pool.getResourceSliceCount();
       if (count <= 0)
         add(
             Rules.SLICE_POOL,
@@ -923,7 +899,7 @@ public final class ResourceApiValidation {
             Reason.INVALID,
             count + ": must be greater than zero",
             "set resourceSliceCount to the number of slices in the pool");
-      long gen = spec.getPool().getGeneration() == null ? 0 : spec.getPool().getGeneration();
+      long gen = pool.getGeneration() == null ? 0 : pool.getGeneration();
       if (gen < 0)
         add(
             Rules.SLICE_POOL,
@@ -1161,14 +1137,14 @@ public final class ResourceApiValidation {
     }
     for (Map.Entry<String, DeviceAttribute> e : new TreeMap<>(attrs).entrySet()) {
       qualifiedName(Rules.SLICE_ATTRIBUTE, e.getKey(), p.child("attributes"));
-      attribute(e.getValue(), p.child("attributes").key(e.getKey()));
+      attribute(e.getValue(), p.child("attributes").key(truncatedKey(e.getKey())));
     }
     boolean multi = Boolean.TRUE.equals(d.getAllowMultipleAllocations());
     for (Map.Entry<String, DeviceCapacity> e : new TreeMap<>(caps).entrySet()) {
       qualifiedName(Rules.SLICE_CAPACITY, e.getKey(), p.child("capacity"));
       DeviceCapacity c = e.getValue();
       if (c == null || c.getRequestPolicy() == null) continue;
-      FieldPath rp = p.child("capacity").key(e.getKey()).child("requestPolicy");
+      FieldPath rp = p.child("capacity").key(truncatedKey(e.getKey())).child("requestPolicy");
       if (!multi) {
         add(
             Rules.SLICE_CAPACITY,
@@ -1221,8 +1197,16 @@ public final class ResourceApiValidation {
     if (perDeviceNodeSelection) {
       List<String> set = new ArrayList<>();
       if (d.getNodeName() != null) {
-        if (!d.getNodeName().isEmpty()) set.add("`nodeName`");
-        else
+        if (!d.getNodeName().isEmpty()) {
+          set.add("`nodeName`");
+          for (String m : Names.dnsSubdomain(d.getNodeName()))
+            add(
+                Rules.SLICE_NODE_SELECTION,
+                p.child("nodeName"),
+                Reason.INVALID,
+                "'" + d.getNodeName() + "': " + m,
+                "use the Node's name");
+        } else
           add(
               Rules.SLICE_NODE_SELECTION,
               p.child("nodeName"),
@@ -1423,14 +1407,18 @@ public final class ResourceApiValidation {
               "'" + q(valid.get(i + 1)) + "': values must be sorted in ascending order",
               "sort the values");
       }
+      // validateSet stops at TooMany without visiting an option, so the default is not found
+      boolean found = false;
       if (!tooMany(
           Rules.SLICE_CAPACITY,
           valid.size(),
           CAPACITY_REQUEST_POLICY_DISCRETE_MAX_OPTIONS,
           vp,
           "offer at most 10 values")) {
-        boolean found = false;
-        Set<BigDecimal> seen = new HashSet<>();
+        // duplicates by whole units rounded up (Quantity.Value()), or by exact value with
+        // DRAFractionalCapacityRange
+        boolean exact = gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE);
+        Set<Object> seen = new HashSet<>();
         for (int i = 0; i < valid.size(); i++) {
           KubeQuantity v = q(valid.get(i));
           if (max != null && v.compareTo(max) > 0)
@@ -1441,7 +1429,7 @@ public final class ResourceApiValidation {
                 "'" + v + "': option is larger than capacity value: " + max,
                 "keep options within the capacity");
           if (v.equals(def)) found = true;
-          if (!seen.add(v.value().stripTrailingZeros()))
+          if (!seen.add(exact ? v.value().stripTrailingZeros() : v.ceil()))
             add(
                 Rules.SLICE_CAPACITY,
                 vp.index(i),
@@ -1449,14 +1437,14 @@ public final class ResourceApiValidation {
                 "Duplicate value: \"" + v + "\"",
                 "list each value once");
         }
-        if (!found)
-          add(
-              Rules.SLICE_CAPACITY,
-              vp,
-              Reason.INVALID,
-              "'" + def + "': default value is not valid according to the requestPolicy",
-              "make the default one of the valid values");
       }
+      if (!found)
+        add(
+            Rules.SLICE_CAPACITY,
+            vp,
+            Reason.INVALID,
+            "'" + def + "': default value is not valid according to the requestPolicy",
+            "make the default one of the valid values");
     } else if (policy.getValidRange() != null) {
       if (policy.getDefault() == null) {
         add(
@@ -1518,49 +1506,92 @@ public final class ResourceApiValidation {
               "'" + def + "': default is more than max: " + rmax,
               "lower the default");
       }
-      if (r.getStep() != null) {
-        KubeQuantity step = q(r.getStep());
-        if (step.sign() <= 0) {
+      KubeQuantity step = r.getStep() == null ? null : q(r.getStep());
+      Map<String, KubeQuantity> bounds = new java.util.LinkedHashMap<>();
+      bounds.put("default", def);
+      bounds.put("min", min);
+      if (rmax != null) bounds.put("max", rmax);
+      if (step != null) bounds.put("step", step);
+      // validateRequestPolicyRange: with DRAFractionalCapacityRange, any fractional value (the
+      // default included) switches to milli-unit arithmetic, and every value must then be one
+      boolean useMilli =
+          gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE)
+              && bounds.values().stream().anyMatch(v -> v.value().stripTrailingZeros().scale() > 0);
+      if (useMilli) {
+        boolean unsafe = false;
+        for (Map.Entry<String, KubeQuantity> e : bounds.entrySet()) {
+          if (e.getValue().value().movePointRight(3).stripTrailingZeros().scale() > 0) {
+            add(
+                Rules.SLICE_CAPACITY,
+                rp.child(e.getKey()),
+                Reason.INVALID,
+                "'" + e.getValue() + "': value cannot be represented as a milli value",
+                "use at most three decimal places (m)");
+            unsafe = true;
+          }
+        }
+        if (unsafe) return;
+      }
+      if (step == null) return;
+      if (step.sign() <= 0) {
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("step"),
+            Reason.INVALID,
+            "'" + step + "': must be greater than zero",
+            "use a positive step");
+        return;
+      }
+      if (max != null && min.add(step).compareTo(max) > 0)
+        add(
+            Rules.SLICE_CAPACITY,
+            rp.child("step"),
+            Reason.INVALID,
+            "'" + step + "': one step " + min.add(step) + " is larger than capacity value: " + max,
+            "use a smaller step");
+      if (!useMilli) {
+        // whole units (Quantity.Value()) only hold in [0, MaxInt64]
+        boolean unsafe = false;
+        for (Map.Entry<String, KubeQuantity> e : bounds.entrySet()) {
+          BigDecimal v = e.getValue().value();
+          String problem =
+              v.signum() < 0
+                  ? "must be greater than or equal to 0"
+                  : v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                      ? "must not be larger than " + Long.MAX_VALUE
+                      : null;
+          if (problem != null) {
+            add(
+                Rules.SLICE_CAPACITY,
+                rp.child(e.getKey()),
+                Reason.INVALID,
+                "'" + e.getValue() + "': " + problem,
+                "keep range values between 0 and " + Long.MAX_VALUE);
+            unsafe = true;
+          }
+        }
+        if (unsafe) return;
+      }
+      for (KubeQuantity v : rmax == null ? List.of(def) : List.of(def, rmax)) {
+        // Value() rounds up to whole units; MilliValue() is exact after the check above
+        BigDecimal unit = useMilli ? step.value() : new BigDecimal(step.ceil());
+        BigDecimal diff =
+            useMilli
+                ? v.value().subtract(min.value())
+                : new BigDecimal(v.ceil().subtract(min.ceil()));
+        if (diff.remainder(unit).signum() != 0)
           add(
               Rules.SLICE_CAPACITY,
               rp.child("step"),
               Reason.INVALID,
-              "'" + step + "': must be greater than zero",
-              "use a positive step");
-        } else {
-          if (max != null && min.add(step).compareTo(max) > 0)
-            add(
-                Rules.SLICE_CAPACITY,
-                rp.child("step"),
-                Reason.INVALID,
-                "'"
-                    + step
-                    + "': one step "
-                    + min.add(step)
-                    + " is larger than capacity value: "
-                    + max,
-                "use a smaller step");
-          boolean milli = gates.test(DraFeatureGates.FRACTIONAL_CAPACITY_RANGE);
-          for (KubeQuantity v : rmax == null ? List.of(def) : List.of(def, rmax)) {
-            BigDecimal diff = v.value().subtract(min.value());
-            BigDecimal unit = milli ? step.value() : new BigDecimal(step.value().toBigInteger());
-            if (!milli)
-              diff = new BigDecimal(v.value().toBigInteger().subtract(min.value().toBigInteger()));
-            if (unit.signum() > 0 && diff.remainder(unit).signum() != 0)
-              add(
-                  Rules.SLICE_CAPACITY,
-                  rp.child("step"),
-                  Reason.INVALID,
-                  "'"
-                      + v
-                      + "': value is not a multiple of a given step ("
-                      + step
-                      + ") from ("
-                      + min
-                      + ")",
-                  "align default and max to min + n*step");
-          }
-        }
+              "'"
+                  + v
+                  + "': value is not a multiple of a given step ("
+                  + step
+                  + ") from ("
+                  + min
+                  + ")",
+              "align default and max to min + n*step");
       }
     }
   }
@@ -1576,21 +1607,14 @@ public final class ResourceApiValidation {
 
   void taint(DeviceTaint t, FieldPath p) {
     String key = Objects0.str(t.getKey());
-    if (key.isEmpty())
+    // metav1validation.ValidateLabelName, which also rejects the empty key
+    for (String m : Names.qualifiedName(key))
       add(
           Rules.SLICE_TAINT,
           p.child("key"),
           Reason.INVALID,
-          "'': name part must be non-empty",
-          "set a taint key such as example.com/unhealthy");
-    else
-      for (String m : Names.qualifiedName(key))
-        add(
-            Rules.SLICE_TAINT,
-            p.child("key"),
-            Reason.INVALID,
-            "'" + key + "': " + m,
-            "taint keys are label names");
+          "'" + key + "': " + m,
+          "taint keys are label names");
     String value = Objects0.str(t.getValue());
     if (!value.isEmpty())
       for (String m : Names.labelValue(value))
@@ -1715,20 +1739,89 @@ public final class ResourceApiValidation {
               Reason.INVALID,
               "'" + r.getKey() + "': " + m,
               "keys are label names");
+        List<String> vals = nn(r.getValues());
+        for (int k = 0; k < vals.size(); k++)
+          for (String m : Names.labelValue(Objects0.str(vals.get(k))))
+            add(
+                Rules.SLICE_NODE_SELECTION,
+                rp.child("values").index(k),
+                Reason.INVALID,
+                "'" + vals.get(k) + "': " + m,
+                "values are label values");
+      }
+      List<NodeSelectorRequirement> fields = nn(terms.get(i).getMatchFields());
+      for (int j = 0; j < fields.size(); j++) {
+        nodeFieldSelector(
+            fields.get(j), p.child("nodeSelectorTerms").index(i).child("matchFields").index(j));
       }
     }
+  }
+
+  // corevalidation.ValidateNodeFieldSelectorRequirement: only metadata.name, In/NotIn, one value
+  private void nodeFieldSelector(NodeSelectorRequirement r, FieldPath rp) {
+    String op = Objects0.str(r.getOperator());
+    List<String> vals = nn(r.getValues());
+    if (op.equals("In") || op.equals("NotIn")) {
+      if (vals.size() != 1)
+        add(
+            Rules.SLICE_NODE_SELECTION,
+            rp.child("values"),
+            Reason.REQUIRED,
+            "must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+            "give exactly one node name");
+    } else {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          rp.child("operator"),
+          Reason.INVALID,
+          "'" + op + "': not a valid selector operator",
+          "use In or NotIn");
+    }
+    if (!"metadata.name".equals(r.getKey())) {
+      add(
+          Rules.SLICE_NODE_SELECTION,
+          rp.child("key"),
+          Reason.INVALID,
+          "'" + Objects0.str(r.getKey()) + "': not a valid field selector key",
+          "node field selectors support metadata.name only");
+    } else {
+      for (int k = 0; k < vals.size(); k++)
+        for (String m : Names.dnsSubdomain(Objects0.str(vals.get(k))))
+          add(
+              Rules.SLICE_NODE_SELECTION,
+              rp.child("values").index(k),
+              Reason.INVALID,
+              "'" + vals.get(k) + "': " + m,
+              "values are node names");
+    }
+  }
+
+  // validation.go: attributeAndCapacityMaxKeyLength = DeviceMaxDomainLength + 1 + DeviceMaxIDLength
+  static final int ATTRIBUTE_AND_CAPACITY_MAX_KEY_LENGTH = 63 + 1 + DEVICE_MAX_ID_LENGTH;
+
+  /** validateMap/truncateIfTooLong: a key over the limit is shortened in the middle in paths. */
+  static String truncatedKey(String key) {
+    int max = ATTRIBUTE_AND_CAPACITY_MAX_KEY_LENGTH;
+    if (key.length() <= max) return key;
+    int remaining = max - 3;
+    return key.substring(0, (remaining + 1) / 2)
+        + "..."
+        + key.substring(key.length() - remaining / 2);
   }
 
   // ------------------------------------------------------------------------- DeviceTaintRule
 
   private void taintRule(DeviceTaintRule r) {
-    if (r.getSpec() == null) return;
+    var spec =
+        r.getSpec() != null
+            ? r.getSpec()
+            : new io.fabric8.kubernetes.api.model.resource.v1.DeviceTaintRuleSpec();
     FieldPath p = FieldPath.of("spec");
-    var sel = r.getSpec().getDeviceSelector();
+    var sel = spec.getDeviceSelector();
     if (sel != null) {
       FieldPath sp = p.child("deviceSelector");
       if (sel.getDriver() != null)
-        driverName(Rules.TAINT_RULE, sel.getDriver(), sp.child("driver"));
+        driverName(Rules.TAINT_RULE, sel.getDriver(), sp.child("driver"), false);
       if (sel.getPool() != null) poolName(Rules.TAINT_RULE, sel.getPool(), sp.child("pool"));
       if (sel.getDevice() != null)
         for (String m : Names.dnsLabel(sel.getDevice()))
@@ -1739,16 +1832,8 @@ public final class ResourceApiValidation {
               "'" + sel.getDevice() + "': " + m,
               "device names are DNS labels");
     }
-    if (r.getSpec().getTaint() == null) {
-      add(
-          Rules.SLICE_TAINT,
-          p.child("taint", "effect"),
-          Reason.REQUIRED,
-          "a taint is required",
-          "add spec.taint with key and effect");
-    } else {
-      taint(r.getSpec().getTaint(), p.child("taint"));
-    }
+    // the taint is a struct upstream: absent, its key and effect are empty
+    taint(spec.getTaint() != null ? spec.getTaint() : new DeviceTaint(), p.child("taint"));
   }
 
   // -------------------------------------------------------------------------------- helpers
@@ -1791,6 +1876,10 @@ public final class ResourceApiValidation {
           "false: must be either unset or set to true",
           "remove " + field + " or set it to true");
     }
+  }
+
+  private static String emptyAsNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   private static int sz(List<?> l) {

@@ -10,7 +10,6 @@ final class Rules {
   static final String REQUEST_DERIVED_ATTRIBUTE = "dra.request.derived-attribute";
   static final String CLAIM_CONSTRAINT = "dra.claim.constraint";
   static final String CLAIM_CONFIG = "dra.claim.config";
-  static final String CLAIM_STATUS = "dra.claim.status";
   static final String TEMPLATE_METADATA = "dra.template.metadata";
   static final String CLASS_EXTENDED_RESOURCE = "dra.class.extended-resource-name";
   static final String SLICE_POOL = "dra.slice.pool";

@@ -27,7 +27,16 @@ class RuleCatalogueTest {
     assertThat(read.diagnostics()).as("the example of %s reads cleanly:%n%s", rule, yaml).isEmpty();
     ManifestBundle bundle = read.bundle();
     assertThat(bundle.manifests()).as("the example of %s has objects", rule).isNotEmpty();
-    return Validator.forVersion(version).validate(bundle).diagnostics().stream()
+    // an example of an alpha feature says which gates it needs: "# feature-gates: A=true,B=true"
+    Validator.Builder validator = Validator.builder().targetVersion(version);
+    for (String line : yaml.split("\n")) {
+      if (!line.startsWith("# feature-gates:")) continue;
+      for (String gate : line.substring("# feature-gates:".length()).trim().split(",")) {
+        String[] kv = gate.trim().split("=");
+        validator.featureGate(kv[0], Boolean.parseBoolean(kv[1]));
+      }
+    }
+    return validator.build().validate(bundle).diagnostics().stream()
         .filter(d -> d.rule().equals(rule))
         .map(Diagnostic::toString)
         .collect(Collectors.toList());
@@ -36,7 +45,7 @@ class RuleCatalogueTest {
   @TestFactory
   Stream<DynamicTest> everyRuleFiresOnItsFailingExampleAndNotOnItsFix() {
     List<Rule> rules = new DraRuleSet().rules();
-    assertThat(rules).hasSizeGreaterThanOrEqualTo(29);
+    assertThat(rules).hasSizeGreaterThanOrEqualTo(28);
     return rules.stream()
         .map(
             rule ->
