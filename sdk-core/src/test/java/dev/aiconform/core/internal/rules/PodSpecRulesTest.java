@@ -250,6 +250,36 @@ class PodSpecRulesTest {
     }
 
     @Test
+    void requiresHugePagesInWholePages() {
+      // validateResourceQuantityHugePageValue: a huge page quantity is a whole number of pages
+      String resources =
+          "requests:\n  hugepages-2Mi: 3Mi\n  memory: 1Gi\nlimits:\n  hugepages-2Mi: 3Mi\n";
+
+      assertThat(
+              pathsAndReasons(findings("core.pod.resources", pod(indent(container(resources), 2)))))
+          .containsExactlyInAnyOrder(
+              "spec.containers[0].resources.limits[hugepages-2Mi] FieldValueInvalid",
+              "spec.containers[0].resources.requests[hugepages-2Mi] FieldValueInvalid");
+    }
+
+    @Test
+    void acceptsHugePagesInWholePagesOfAnyUnit() {
+      String resources = "limits:\n  hugepages-1Gi: 2048Mi\n  hugepages-2Mi: 0\n  memory: 1Gi\n";
+
+      assertThat(findings("core.pod.resources", pod(indent(container(resources), 2)))).isEmpty();
+    }
+
+    @Test
+    void rejectsHugePagesWithoutAPageSize() {
+      String resources = "limits:\n  hugepages-large: 2Mi\n  memory: 1Gi\n";
+
+      assertThat(
+              pathsAndReasons(findings("core.pod.resources", pod(indent(container(resources), 2)))))
+          .containsExactly(
+              "spec.containers[0].resources.limits[hugepages-large] FieldValueInvalid");
+    }
+
+    @Test
     void checksInitContainersToo() {
       String yaml =
           pod(
