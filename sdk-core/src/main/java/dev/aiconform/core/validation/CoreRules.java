@@ -10,6 +10,7 @@ import dev.aiconform.core.internal.rules.HostDeviceMountRule;
 import dev.aiconform.core.internal.rules.LabelsRule;
 import dev.aiconform.core.internal.rules.NamespaceRule;
 import dev.aiconform.core.internal.rules.ObjectNameRule;
+import dev.aiconform.core.internal.rules.OwnerReferencesRule;
 import dev.aiconform.core.internal.rules.PrivilegedAcceleratorRule;
 import dev.aiconform.core.internal.rules.RestartPolicyRule;
 import dev.aiconform.core.internal.rules.StatefulSetPodTemplateRule;
@@ -36,6 +37,7 @@ public final class CoreRules implements RuleSet {
           new LabelsRule(),
           new AnnotationsRule(),
           new FinalizersRule(),
+          new OwnerReferencesRule(),
           new ContainersRule(),
           new ContainerResourcesRule(),
           new RestartPolicyRule(),
