@@ -304,15 +304,76 @@ class PodSpecRulesTest {
   @Nested
   class RestartPolicy {
     @Test
-    void rejectsTheDefaultAlwaysOnJobs() {
+    void requiresRunToCompletionPolicyOnJobsWhenNoneIsSet() {
+      // validateJobSpec reports Always, set or defaulted, as Required (valid values: OnFailure,
+      // Never), not as NotSupported.
       List<Diagnostic> d =
           findings("core.pod.restart-policy", job("containers:\n- {name: t, image: busybox}\n"));
 
       assertThat(pathsAndReasons(d))
-          .containsExactly("spec.template.spec.restartPolicy FieldValueNotSupported");
+          .containsExactly("spec.template.spec.restartPolicy FieldValueRequired");
       assertThat(d.get(0).message())
-          .contains("the default, as none is set")
+          .contains("defaults it to Always")
           .contains("OnFailure or Never");
+    }
+
+    @Test
+    void requiresRunToCompletionPolicyOnJobsWhenAlwaysIsSet() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.restart-policy",
+                      job("restartPolicy: Always\ncontainers:\n- {name: t, image: busybox}\n"))))
+          .containsExactly("spec.template.spec.restartPolicy FieldValueRequired");
+    }
+
+    @Test
+    void reportsAnUnknownPolicyOnAJobTwiceAsTheServerDoes() {
+      // once by ValidatePodTemplateSpec (Always, OnFailure, Never), once by validateJobSpec
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.restart-policy",
+                      job("restartPolicy: Sometimes\ncontainers:\n- {name: t, image: busybox}\n"))))
+          .containsExactly(
+              "spec.template.spec.restartPolicy FieldValueNotSupported",
+              "spec.template.spec.restartPolicy FieldValueNotSupported");
+    }
+
+    @Test
+    void requiresNeverWithAPodFailurePolicy() {
+      String yaml =
+          "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n"
+              + "  schedule: '0 1 * * *'\n  jobTemplate:\n    spec:\n      podFailurePolicy:\n"
+              + "        rules:\n        - action: FailJob\n          onExitCodes: {operator: In,"
+              + " values: [42]}\n      template:\n        spec:\n"
+              + "          restartPolicy: OnFailure\n"
+              + "          containers:\n          - {name: t, image: busybox}\n";
+
+      assertThat(pathsAndReasons(findings("core.pod.restart-policy", yaml)))
+          .containsExactly("spec.jobTemplate.spec.template.spec.restartPolicy FieldValueInvalid");
+    }
+
+    @Test
+    void acceptsNeverWithAPodFailurePolicy() {
+      String yaml =
+          "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\nspec:\n"
+              + "  podFailurePolicy:\n    rules:\n    - action: FailJob\n"
+              + "      onExitCodes: {operator: In, values: [42]}\n  template:\n    spec:\n"
+              + "      restartPolicy: Never\n      containers:\n      - {name: t, image: busybox}\n";
+
+      assertThat(findings("core.pod.restart-policy", yaml)).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnknownPolicyOnAStatefulSetOnceAsItsTemplateIsNotValidatedAsAPod() {
+      String yaml =
+          "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n"
+              + "  serviceName: db\n  template:\n    spec:\n      restartPolicy: Sometimes\n"
+              + "      containers:\n      - {name: t, image: busybox}\n";
+
+      assertThat(pathsAndReasons(findings("core.pod.restart-policy", yaml)))
+          .containsExactly("spec.template.spec.restartPolicy FieldValueNotSupported");
     }
 
     @Test
