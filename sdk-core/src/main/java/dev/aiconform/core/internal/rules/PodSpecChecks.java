@@ -28,6 +28,29 @@ final class PodSpecChecks {
   // pkg/apis/core/helper/helpers.go: standardContainerResources (plus hugepages-<size>)
   private static final Set<String> STANDARD_CONTAINER_RESOURCES =
       Set.of("cpu", "memory", "ephemeral-storage");
+  // pkg/apis/core/helper/helpers.go: standardResources (IsStandardResourceName)
+  private static final Set<String> STANDARD_RESOURCES =
+      Set.of(
+          "cpu",
+          "memory",
+          "ephemeral-storage",
+          "requests.cpu",
+          "requests.memory",
+          "requests.ephemeral-storage",
+          "limits.cpu",
+          "limits.memory",
+          "limits.ephemeral-storage",
+          "pods",
+          "resourcequotas",
+          "services",
+          "replicationcontrollers",
+          "secrets",
+          "persistentvolumeclaims",
+          "configmaps",
+          "storage",
+          "services.nodeports",
+          "services.loadbalancers",
+          "requests.storage");
   // pkg/apis/core/types.go: DefaultResourceRequestsPrefix
   private static final String REQUESTS_PREFIX = "requests.";
   private static final String HUGEPAGES_PREFIX = "hugepages-";
@@ -248,6 +271,19 @@ final class PodSpecChecks {
       return;
     }
     if (!resource.contains("/")) {
+      // validateResourceName first: a bare name must at least be a standard resource type (one a
+      // quota can name); validateContainerResourceName then adds its own finding.
+      if (!STANDARD_RESOURCES.contains(resource)
+          && !resource.startsWith(HUGEPAGES_PREFIX)
+          && !resource.startsWith(REQUESTS_PREFIX + HUGEPAGES_PREFIX)) {
+        out.report(
+            at,
+            Reason.INVALID,
+            "resource "
+                + Text.quote(resource)
+                + " must be a standard resource type or fully qualified",
+            hintForBareName(resource));
+      }
       if (!STANDARD_CONTAINER_RESOURCES.contains(resource)
           && !resource.startsWith(HUGEPAGES_PREFIX)) {
         out.report(

@@ -232,6 +232,28 @@ class PodSpecRulesTest {
     }
 
     @Test
+    void reportsABareNameThatIsNoResourceTypeTwiceAsTheServerDoes() {
+      // validateResourceName ("must be a standard resource type or fully qualified"), then
+      // validateContainerResourceName ("must be a standard resource for containers")
+      assertThat(
+              pathsAndReasons(
+                  findings("core.pod.resources", pod(indent(container("limits:\n  gpu: 1\n"), 2)))))
+          .containsExactly(
+              "spec.containers[0].resources.limits[gpu] FieldValueInvalid",
+              "spec.containers[0].resources.limits[gpu] FieldValueInvalid");
+    }
+
+    @Test
+    void reportsAQuotaResourceTypeOnAContainerOnce() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.resources",
+                      pod(indent(container("limits:\n  requests.cpu: 1\n"), 2)))))
+          .containsExactly("spec.containers[0].resources.limits[requests.cpu] FieldValueInvalid");
+    }
+
+    @Test
     void pointsBareGpuAtTheVendorResourceName() {
       List<Diagnostic> d =
           findings("core.pod.resources", pod(indent(container("limits:\n  gpu: 1\n"), 2)));
