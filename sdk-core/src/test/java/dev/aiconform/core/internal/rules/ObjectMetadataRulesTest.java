@@ -95,7 +95,10 @@ class ObjectMetadataRulesTest {
       "rbac.authorization.k8s.io/v1, ClusterRole, system:gpu-reader, true",
       "rbac.authorization.k8s.io/v1, Role, a/b, false",
       "resource.k8s.io/v1, DeviceClass, gpu.nvidia.com, true",
-      "kueue.x-k8s.io/v1beta2, ClusterQueue, Team_A, false"
+      "kueue.x-k8s.io/v1beta2, ClusterQueue, Team_A, false",
+      "scheduling.k8s.io/v1beta1, PodGroup, train.workers, false",
+      "scheduling.k8s.io/v1beta1, PodGroup, train-workers, true",
+      "scheduling.k8s.io/v1beta1, Workload, train.v2, true"
     })
     void checksTheNameFormatOfEachKind(String apiVersion, String kind, String name, boolean valid) {
       String yaml =
