@@ -281,4 +281,92 @@ class WorkloadApiValidationTest {
     assertThat(d.message()).contains("greater than or equal to 1").contains("-3");
     assertThat(d.hint()).isNotEmpty();
   }
+
+  // ------------------------------------------------------------ 1.35: scheduling.k8s.io/v1alpha1
+
+  private static List<Tuple> causes135(String yaml) {
+    return causes(
+        Validator.builder()
+            .targetVersion(TargetVersion.V1_35)
+            .categories(Category.API)
+            .build()
+            .validate(Yamls.bundle(yaml)));
+  }
+
+  private static final String WORKLOAD_135 =
+      "apiVersion: scheduling.k8s.io/v1alpha1\nkind: Workload\nmetadata: {name: w, namespace: ml}\n";
+
+  @Test
+  void v1alpha1AcceptsAValidWorkload() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  controllerRef: {apiGroup: batch, kind: Job, name: train}\n"
+                    + "  podGroups:\n  - {name: workers, policy: {gang: {minCount: 4}}}\n"
+                    + "  - {name: driver, policy: {basic: {}}}\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void v1alpha1RequiresAtLeastOnePodGroupAndAtMostEight() {
+    assertThat(causes135(WORKLOAD_135 + "spec: {}\n"))
+        .containsExactly(tuple("spec.podGroups", Reason.REQUIRED));
+    StringBuilder nine = new StringBuilder(WORKLOAD_135 + "spec:\n  podGroups:\n");
+    for (int i = 0; i < 9; i++) {
+      nine.append("  - {name: g").append(i).append(", policy: {basic: {}}}\n");
+    }
+    assertThat(causes135(nine.toString()))
+        .containsExactly(tuple("spec.podGroups", Reason.TOO_MANY));
+  }
+
+  @Test
+  void v1alpha1PodGroupNamesAreUniqueDnsLabelsAndAnEmptyOneIsInvalid() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  podGroups:\n  - {name: a, policy: {basic: {}}}\n"
+                    + "  - {name: a, policy: {basic: {}}}\n  - {name: A.b, policy: {basic: {}}}\n"
+                    + "  - {policy: {basic: {}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroups[1].name", Reason.DUPLICATE),
+            tuple("spec.podGroups[2].name", Reason.INVALID),
+            tuple("spec.podGroups[3].name", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha1PolicyNeedsExactlyOneOfBasicAndGang() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  podGroups:\n  - {name: a, policy: {}}\n"
+                    + "  - {name: b, policy: {basic: {}, gang: {minCount: 2}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroups[0].policy", Reason.REQUIRED),
+            tuple("spec.podGroups[1].policy", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha1MinCountMustBePositive() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  podGroups:\n  - {name: a, policy: {gang: {minCount: 0}}}\n"
+                    + "  - {name: b, policy: {gang: {minCount: -1}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroups[0].policy.gang.minCount", Reason.INVALID),
+            tuple("spec.podGroups[1].policy.gang.minCount", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha1ControllerRefNeedsKindAndName() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  controllerRef: {apiGroup: Bad_Group}\n"
+                    + "  podGroups:\n  - {name: a, policy: {basic: {}}}\n"))
+        .containsExactly(
+            tuple("spec.controllerRef.apiGroup", Reason.INVALID),
+            tuple("spec.controllerRef.kind", Reason.REQUIRED),
+            tuple("spec.controllerRef.name", Reason.REQUIRED));
+  }
 }

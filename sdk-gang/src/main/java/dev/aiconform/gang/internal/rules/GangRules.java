@@ -14,6 +14,7 @@ public final class GangRules implements RuleSet {
       List.of(
           new WorkloadApiRules.WorkloadSpecRule(),
           new WorkloadApiRules.PodGroupSpecRule(),
+          new WorkloadV1alpha1Rule(),
           new NativeApiRules.VersionRule(),
           new NativeApiRules.FeatureGateRule(),
           new NativeApiRules.DroppedFieldsRule(),
