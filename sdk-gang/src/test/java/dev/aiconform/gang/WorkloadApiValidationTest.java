@@ -369,4 +369,106 @@ class WorkloadApiValidationTest {
             tuple("spec.controllerRef.kind", Reason.REQUIRED),
             tuple("spec.controllerRef.name", Reason.REQUIRED));
   }
+
+  // ------------------------------------------------------------ 1.36: scheduling.k8s.io/v1alpha2
+
+  private static List<Tuple> causes136(String yaml, String... gatesOn) {
+    Validator.Builder b =
+        Validator.builder().targetVersion(TargetVersion.V1_36).categories(Category.API);
+    for (String gate : gatesOn) {
+      b.featureGate(gate, true);
+    }
+    return causes(b.build().validate(Yamls.bundle(yaml)));
+  }
+
+  private static final String WORKLOAD_136 =
+      "apiVersion: scheduling.k8s.io/v1alpha2\nkind: Workload\nmetadata: {name: w, namespace: ml}\n";
+  private static final String POD_GROUP_136 =
+      "apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: pg, namespace: ml}\n";
+
+  @Test
+  void v1alpha2AcceptsAValidWorkloadAndPodGroupWithGatedFieldsDropped() {
+    // schedulingConstraints and priorityClassName are dropped by the strategy while their alpha
+    // gates are off, so they are not validated
+    assertThat(
+            causes136(
+                WORKLOAD_136
+                    + "spec:\n  controllerRef: {apiGroup: jobset.x-k8s.io, kind: JobSet, name: js}\n"
+                    + "  podGroupTemplates:\n  - name: workers\n    schedulingPolicy: {gang: {minCount: 4}}\n"
+                    + "    priorityClassName: Not_A_Name\n"
+                    + "    schedulingConstraints: {topology: [{key: a}, {key: b}]}\n"
+                    + "---\n"
+                    + POD_GROUP_136
+                    + "spec:\n  podGroupTemplateRef: {workload: {workloadName: w, podGroupTemplateName:"
+                    + " workers}}\n  schedulingPolicy: {gang: {minCount: 4}}\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void v1alpha2TemplatesAreRequiredUniqueAndNamed() {
+    assertThat(causes136(WORKLOAD_136 + "spec: {}\n"))
+        .containsExactly(tuple("spec.podGroupTemplates", Reason.REQUIRED));
+    assertThat(
+            causes136(
+                WORKLOAD_136
+                    + "spec:\n  podGroupTemplates:\n  - {name: a, schedulingPolicy: {basic: {}}}\n"
+                    + "  - {name: a, schedulingPolicy: {basic: {}}}\n"
+                    + "  - {schedulingPolicy: {basic: {}}}\n"
+                    + "  - {name: A_1, schedulingPolicy: {basic: {}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroupTemplates[1]", Reason.DUPLICATE),
+            tuple("spec.podGroupTemplates[2].name", Reason.REQUIRED),
+            tuple("spec.podGroupTemplates[3].name", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha2PolicyIsAUnionAndMinCountAtLeastOne() {
+    assertThat(
+            causes136(
+                WORKLOAD_136
+                    + "spec:\n  podGroupTemplates:\n  - {name: a, schedulingPolicy: {}}\n"
+                    + "  - {name: b, schedulingPolicy: {gang: {}}}\n"
+                    + "  - {name: c, schedulingPolicy: {gang: {minCount: -2}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroupTemplates[0].schedulingPolicy", Reason.INVALID),
+            tuple("spec.podGroupTemplates[1].schedulingPolicy.gang.minCount", Reason.REQUIRED),
+            tuple("spec.podGroupTemplates[2].schedulingPolicy.gang.minCount", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha2PodGroupTemplateRefNeedsTheWorkloadAndTemplateNames() {
+    assertThat(
+            causes136(
+                POD_GROUP_136
+                    + "spec:\n  podGroupTemplateRef: {workload: {podGroupTemplateName: Bad.Name}}\n"
+                    + "  schedulingPolicy: {basic: {}, gang: {minCount: 1}}\n"))
+        .containsExactly(
+            tuple("spec.podGroupTemplateRef.workload.workloadName", Reason.REQUIRED),
+            tuple("spec.podGroupTemplateRef.workload.podGroupTemplateName", Reason.INVALID),
+            tuple("spec.schedulingPolicy", Reason.INVALID));
+    assertThat(
+            causes136(
+                POD_GROUP_136
+                    + "spec:\n  podGroupTemplateRef: {}\n  schedulingPolicy: {basic: {}}\n"))
+        .containsExactly(tuple("spec.podGroupTemplateRef", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha2GatedFieldsAreCheckedWhenTheirGatesAreOn() {
+    assertThat(
+            causes136(
+                POD_GROUP_136
+                    + "spec:\n  schedulingPolicy: {basic: {}}\n  disruptionMode: All\n"
+                    + "  priority: 2000000000\n"
+                    + "  schedulingConstraints: {topology: [{key: a}, {key: b}]}\n"
+                    + "  resourceClaims: [{name: gpus}]\n",
+                "WorkloadAwarePreemption",
+                "TopologyAwareWorkloadScheduling",
+                "DRAWorkloadResourceClaims"))
+        .containsExactly(
+            tuple("spec.schedulingConstraints.topology", Reason.TOO_MANY),
+            tuple("spec.resourceClaims[0]", Reason.INVALID),
+            tuple("spec.disruptionMode", Reason.NOT_SUPPORTED),
+            tuple("spec.priority", Reason.INVALID));
+  }
 }
