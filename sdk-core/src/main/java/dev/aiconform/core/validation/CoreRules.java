@@ -7,6 +7,7 @@ import dev.aiconform.core.internal.rules.ContainerResourcesRule;
 import dev.aiconform.core.internal.rules.ContainersRule;
 import dev.aiconform.core.internal.rules.FinalizersRule;
 import dev.aiconform.core.internal.rules.HostDeviceMountRule;
+import dev.aiconform.core.internal.rules.JobSpecRule;
 import dev.aiconform.core.internal.rules.LabelsRule;
 import dev.aiconform.core.internal.rules.NamespaceRule;
 import dev.aiconform.core.internal.rules.ObjectNameRule;
@@ -41,6 +42,7 @@ public final class CoreRules implements RuleSet {
           new ContainersRule(),
           new ContainerResourcesRule(),
           new RestartPolicyRule(),
+          new JobSpecRule(),
           new StatefulSetPodTemplateRule(),
           new PrivilegedAcceleratorRule(),
           new HostDeviceMountRule(),
