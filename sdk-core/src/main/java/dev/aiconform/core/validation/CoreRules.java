@@ -1,6 +1,7 @@
 package dev.aiconform.core.validation;
 
 import dev.aiconform.core.internal.rules.AcceleratorTolerationRule;
+import dev.aiconform.core.internal.rules.ActiveDeadlineRule;
 import dev.aiconform.core.internal.rules.AnnotationsRule;
 import dev.aiconform.core.internal.rules.ClusterScopedNamespaceRule;
 import dev.aiconform.core.internal.rules.ContainerResourcesRule;
@@ -43,6 +44,7 @@ public final class CoreRules implements RuleSet {
           new ContainerResourcesRule(),
           new RestartPolicyRule(),
           new JobSpecRule(),
+          new ActiveDeadlineRule(),
           new StatefulSetPodTemplateRule(),
           new PrivilegedAcceleratorRule(),
           new HostDeviceMountRule(),

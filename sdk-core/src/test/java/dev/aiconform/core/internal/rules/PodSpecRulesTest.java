@@ -451,4 +451,35 @@ class PodSpecRulesTest {
               });
     }
   }
+
+  @Nested
+  class ActiveDeadline {
+    @Test
+    void forbidsActiveDeadlineSecondsOnDeploymentTemplates() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.active-deadline",
+                      deployment(
+                          "activeDeadlineSeconds: 60\ncontainers:\n- {name: t, image: busybox}\n"))))
+          .containsExactly("spec.template.spec.activeDeadlineSeconds FieldValueForbidden");
+    }
+
+    @Test
+    void allowsActiveDeadlineSecondsOnJobsAndPods() {
+      assertThat(
+              findings(
+                  "core.pod.active-deadline",
+                  job(
+                      "restartPolicy: Never\nactiveDeadlineSeconds: 60\n"
+                          + "containers:\n- {name: t, image: busybox}\n")))
+          .isEmpty();
+      assertThat(
+              findings(
+                  "core.pod.active-deadline",
+                  pod(
+                      "  activeDeadlineSeconds: 60\n  containers:\n  - {name: t, image: busybox}\n")))
+          .isEmpty();
+    }
+  }
 }
