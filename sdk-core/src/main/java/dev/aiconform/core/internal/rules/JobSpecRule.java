@@ -3,15 +3,22 @@ package dev.aiconform.core.internal.rules;
 import dev.aiconform.core.GroupKind;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
+import dev.aiconform.core.validation.LabelSyntax;
 import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +45,16 @@ public final class JobSpecRule extends CoreRule {
   // pkg/apis/batch/validation/validation.go: maxManagedByLength
   static final int MAX_MANAGED_BY_LENGTH = 63;
 
+  // pkg/apis/batch/validation/validation.go: maxPodFailurePolicyRules
+  static final int MAX_POD_FAILURE_POLICY_RULES = 20;
+  // pkg/apis/batch/validation/validation.go: maxPodFailurePolicyOnExitCodesValues
+  static final int MAX_ON_EXIT_CODES_VALUES = 255;
+  // pkg/apis/batch/validation/validation.go: maxPodFailurePolicyOnPodConditionsPatterns
+  static final int MAX_ON_POD_CONDITIONS_PATTERNS = 20;
+
+  private static final List<String> POD_FAILURE_POLICY_ACTIONS =
+      List.of("Count", "FailIndex", "FailJob", "Ignore");
+  private static final List<String> CONDITION_STATUSES = List.of("True", "False", "Unknown");
   private static final List<String> COMPLETION_MODES = List.of("NonIndexed", "Indexed");
   private static final List<String> POD_REPLACEMENT_POLICIES =
       List.of("Failed", "TerminatingOrFailed");
@@ -202,6 +219,9 @@ public final class JobSpecRule extends CoreRule {
           "successPolicy requires completionMode: Indexed",
           "set completionMode: Indexed, or remove successPolicy");
     }
+    if (spec.getPodFailurePolicy() != null) {
+      podFailurePolicy(spec, defaulted, p.child("podFailurePolicy"), ctx);
+    }
     String replacement = spec.getPodReplacementPolicy();
     if (replacement != null) {
       boolean failurePolicy = spec.getPodFailurePolicy() != null;
@@ -256,6 +276,203 @@ public final class JobSpecRule extends CoreRule {
               + maxFailed,
           "lower maxFailedIndexes");
     }
+  }
+
+  /**
+   * validatePodFailurePolicy: at most 20 rules; each has a supported action (FailIndex only with
+   * backoffLimitPerIndex) and exactly one of onExitCodes and onPodConditions; exit code
+   * requirements name a container of the template, use In or NotIn, list 1-255 ordered, unique
+   * values (0 not with In); pod condition patterns have a qualified type and a status of True,
+   * False or Unknown (a Job's empty status is defaulted to True).
+   */
+  private static void podFailurePolicy(
+      JobSpec spec, boolean defaulted, FieldPath path, RuleContext ctx) {
+    List<PodFailurePolicyRule> rules =
+        spec.getPodFailurePolicy().getRules() == null
+            ? List.of()
+            : spec.getPodFailurePolicy().getRules();
+    FieldPath rulesPath = path.child("rules");
+    if (rules.size() > MAX_POD_FAILURE_POLICY_RULES) {
+      ctx.report(
+          rulesPath,
+          Reason.TOO_MANY,
+          "must have at most " + MAX_POD_FAILURE_POLICY_RULES + " items, found " + rules.size(),
+          "merge rules");
+    }
+    Set<String> containers = new HashSet<>();
+    if (spec.getTemplate() != null && spec.getTemplate().getSpec() != null) {
+      PodSpec pod = spec.getTemplate().getSpec();
+      for (List<Container> list :
+          List.of(listOf(pod.getContainers()), listOf(pod.getInitContainers()))) {
+        for (Container c : list) {
+          containers.add(c.getName() == null ? "" : c.getName());
+        }
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      PodFailurePolicyRule rule = rules.get(i);
+      FieldPath rp = rulesPath.index(i);
+      String action = rule.getAction() == null ? "" : rule.getAction();
+      if (action.isEmpty()) {
+        ctx.report(
+            rp.child("action"),
+            Reason.REQUIRED,
+            "a pod failure policy rule needs an action: Count, FailIndex, FailJob or Ignore",
+            "set action, e.g. FailJob for errors a retry cannot fix");
+      } else if (action.equals("FailIndex")) {
+        if (spec.getBackoffLimitPerIndex() == null) {
+          ctx.report(
+              rp.child("action"),
+              Reason.INVALID,
+              "action FailIndex requires backoffLimitPerIndex to be set",
+              "set backoffLimitPerIndex (and completionMode: Indexed), or use FailJob");
+        }
+      } else if (!POD_FAILURE_POLICY_ACTIONS.contains(action)) {
+        ctx.report(
+            rp.child("action"),
+            Reason.NOT_SUPPORTED,
+            "supported values: \"Count\", \"FailIndex\", \"FailJob\", \"Ignore\"; found \""
+                + action
+                + "\"",
+            "use Count, FailIndex, FailJob or Ignore");
+      }
+      PodFailurePolicyOnExitCodesRequirement exit = rule.getOnExitCodes();
+      if (exit != null) {
+        onExitCodes(exit, containers, rp.child("onExitCodes"), ctx);
+      }
+      List<PodFailurePolicyOnPodConditionsPattern> conditions = listOf(rule.getOnPodConditions());
+      if (!conditions.isEmpty()) {
+        onPodConditions(conditions, defaulted, rp.child("onPodConditions"), ctx);
+      }
+      if (exit != null && !conditions.isEmpty()) {
+        ctx.report(
+            rp,
+            Reason.INVALID,
+            "specifying both onExitCodes and onPodConditions is not supported",
+            "split the rule in two");
+      } else if (exit == null && conditions.isEmpty()) {
+        ctx.report(
+            rp,
+            Reason.INVALID,
+            "specifying one of onExitCodes and onPodConditions is required",
+            "match the failure by exit codes or by pod conditions (e.g. DisruptionTarget)");
+      }
+    }
+  }
+
+  private static void onExitCodes(
+      PodFailurePolicyOnExitCodesRequirement exit,
+      Set<String> containers,
+      FieldPath path,
+      RuleContext ctx) {
+    String operator = exit.getOperator() == null ? "" : exit.getOperator();
+    if (operator.isEmpty()) {
+      ctx.report(
+          path.child("operator"),
+          Reason.REQUIRED,
+          "onExitCodes needs an operator: In or NotIn",
+          "set operator: In");
+    } else if (!operator.equals("In") && !operator.equals("NotIn")) {
+      ctx.report(
+          path.child("operator"),
+          Reason.NOT_SUPPORTED,
+          "supported values: \"In\", \"NotIn\"; found \"" + operator + "\"",
+          "use In or NotIn");
+    }
+    if (exit.getContainerName() != null && !containers.contains(exit.getContainerName())) {
+      ctx.report(
+          path.child("containerName"),
+          Reason.INVALID,
+          "'"
+              + exit.getContainerName()
+              + "' must be one of the container or initContainer names in the pod template",
+          "name a container of the Job's pod template, or drop containerName");
+    }
+    List<Integer> values = listOf(exit.getValues());
+    FieldPath vp = path.child("values");
+    if (values.isEmpty()) {
+      ctx.report(vp, Reason.INVALID, "at least one exit code is required", "list exit codes");
+    } else if (values.size() > MAX_ON_EXIT_CODES_VALUES) {
+      ctx.report(
+          vp,
+          Reason.TOO_MANY,
+          "must have at most " + MAX_ON_EXIT_CODES_VALUES + " items, found " + values.size(),
+          "use NotIn, or fewer codes");
+    }
+    Set<Integer> seen = new HashSet<>();
+    boolean ordered = true;
+    for (int j = 0; j < values.size(); j++) {
+      Integer v = values.get(j);
+      if (operator.equals("In") && v != null && v == 0) {
+        ctx.report(
+            vp.index(j),
+            Reason.INVALID,
+            "exit code 0 must not be listed with the In operator",
+            "remove 0: a container that exits 0 has not failed");
+      }
+      if (!seen.add(v)) {
+        ctx.report(
+            vp.index(j),
+            Reason.DUPLICATE,
+            "duplicate value: exit code " + v + " is listed twice",
+            "list each exit code once");
+      }
+      if (j > 0 && v != null && values.get(j - 1) != null && values.get(j - 1) > v) {
+        ordered = false;
+      }
+    }
+    if (!ordered) {
+      ctx.report(vp, Reason.INVALID, "exit codes must be ordered", "sort the exit codes");
+    }
+  }
+
+  private static void onPodConditions(
+      List<PodFailurePolicyOnPodConditionsPattern> patterns,
+      boolean defaulted,
+      FieldPath path,
+      RuleContext ctx) {
+    if (patterns.size() > MAX_ON_POD_CONDITIONS_PATTERNS) {
+      ctx.report(
+          path,
+          Reason.TOO_MANY,
+          "must have at most "
+              + MAX_ON_POD_CONDITIONS_PATTERNS
+              + " items, found "
+              + patterns.size(),
+          "merge patterns");
+    }
+    for (int j = 0; j < patterns.size(); j++) {
+      PodFailurePolicyOnPodConditionsPattern pattern = patterns.get(j);
+      FieldPath pp = path.index(j);
+      String type = pattern.getType() == null ? "" : pattern.getType();
+      for (String e : LabelSyntax.keyProblems(type)) {
+        ctx.report(
+            pp.child("type"),
+            Reason.INVALID,
+            "condition type '" + type + "': " + e,
+            "use a pod condition type such as DisruptionTarget");
+      }
+      String status = pattern.getStatus() == null ? "" : pattern.getStatus();
+      if (status.isEmpty()) {
+        if (!defaulted) { // SetDefaults_Job sets an empty status to True
+          ctx.report(
+              pp.child("status"),
+              Reason.REQUIRED,
+              "a pod condition pattern needs a status: True, False or Unknown",
+              "set status: \"True\"");
+        }
+      } else if (!CONDITION_STATUSES.contains(status)) {
+        ctx.report(
+            pp.child("status"),
+            Reason.NOT_SUPPORTED,
+            "supported values: \"False\", \"True\", \"Unknown\"; found \"" + status + "\"",
+            "use True, False or Unknown");
+      }
+    }
+  }
+
+  private static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /** ValidateJob: the controller names Indexed pods' hostnames {@code <job>-<index>}. */

@@ -139,4 +139,61 @@ class JobSpecRuleTest {
         .containsExactly("metadata.name FieldValueInvalid");
     assertThat(check(job(name, "  completionMode: Indexed\n  completions: 10\n"))).isEmpty();
   }
+
+  private static String withFailurePolicy(String rules) {
+    return job("train", "  podFailurePolicy:\n    rules:\n" + rules);
+  }
+
+  @Test
+  void acceptsACommonPodFailurePolicy() {
+    assertThat(
+            check(
+                withFailurePolicy(
+                    "    - action: FailJob\n      onExitCodes: {containerName: t, operator: In,"
+                        + " values: [1, 42]}\n"
+                        + "    - action: Ignore\n      onPodConditions: [{type: DisruptionTarget}]\n")))
+        .isEmpty();
+  }
+
+  @Test
+  void checksPodFailurePolicyActions() {
+    assertThat(
+            check(
+                withFailurePolicy(
+                    "    - onExitCodes: {operator: In, values: [1]}\n"
+                        + "    - action: Retry\n      onExitCodes: {operator: In, values: [1]}\n"
+                        + "    - action: FailIndex\n      onExitCodes: {operator: In, values: [1]}\n")))
+        .contains(
+            "spec.podFailurePolicy.rules[0].action FieldValueRequired",
+            "spec.podFailurePolicy.rules[1].action FieldValueNotSupported",
+            "spec.podFailurePolicy.rules[2].action FieldValueInvalid");
+  }
+
+  @Test
+  void checksExitCodeRequirements() {
+    assertThat(
+            check(
+                withFailurePolicy(
+                    "    - action: FailJob\n      onExitCodes: {containerName: nope, operator: In,"
+                        + " values: [3, 0, 3]}\n")))
+        .containsExactly(
+            "spec.podFailurePolicy.rules[0].onExitCodes.containerName FieldValueInvalid",
+            "spec.podFailurePolicy.rules[0].onExitCodes.values[1] FieldValueInvalid",
+            "spec.podFailurePolicy.rules[0].onExitCodes.values[2] FieldValueDuplicate",
+            "spec.podFailurePolicy.rules[0].onExitCodes.values FieldValueInvalid");
+  }
+
+  @Test
+  void requiresExactlyOneMatcherPerRule() {
+    assertThat(
+            check(
+                withFailurePolicy(
+                    "    - action: FailJob\n"
+                        + "    - action: Ignore\n      onExitCodes: {operator: NotIn, values: [0]}\n"
+                        + "      onPodConditions: [{type: DisruptionTarget, status: Maybe}]\n")))
+        .containsExactly(
+            "spec.podFailurePolicy.rules[0] FieldValueInvalid",
+            "spec.podFailurePolicy.rules[1].onPodConditions[0].status FieldValueNotSupported",
+            "spec.podFailurePolicy.rules[1] FieldValueInvalid");
+  }
 }
