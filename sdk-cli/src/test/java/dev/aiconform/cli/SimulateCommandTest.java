@@ -122,7 +122,8 @@ class SimulateCommandTest {
         .containsExactlyElementsOf(ValidateCommandTest.DIAGNOSTIC_FIELDS);
     assertThat(d.get("rule").asString()).isEqualTo("core.pod.restart-policy");
     assertThat(d.get("path").asString()).isEqualTo("spec.template.spec.restartPolicy");
-    assertThat(d.get("reason").asString()).isEqualTo("FieldValueNotSupported");
+    // batch validateJobSpec reports a missing (defaulted Always) restart policy as Required
+    assertThat(d.get("reason").asString()).isEqualTo("FieldValueRequired");
     assertThat(d.get("name").asString()).isEqualTo("no-restart-policy");
   }
 

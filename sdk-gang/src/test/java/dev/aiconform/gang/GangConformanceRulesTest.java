@@ -318,4 +318,17 @@ class GangConformanceRulesTest {
         .extracting(Diagnostic::path)
         .containsExactly("spec.schedulingConstraints", "spec.resourceClaims");
   }
+
+  @Test
+  void warnsThatOn136TheDisabledPreemptionGateDropsPriorityAndDisruptionMode() {
+    String workload =
+        "apiVersion: scheduling.k8s.io/v1alpha2\nkind: Workload\nmetadata: {name: w}\n"
+            + "spec:\n  podGroupTemplates:\n  - name: g\n    schedulingPolicy: {gang: {minCount: 1}}\n"
+            + "    priorityClassName: training\n    disruptionMode: PodGroup\n";
+    assertThat(validate(TargetVersion.V1_36, workload).ofRule("gang.native.dropped-fields"))
+        .extracting(Diagnostic::path)
+        .containsExactly(
+            "spec.podGroupTemplates[0].disruptionMode",
+            "spec.podGroupTemplates[0].priorityClassName");
+  }
 }

@@ -281,4 +281,194 @@ class WorkloadApiValidationTest {
     assertThat(d.message()).contains("greater than or equal to 1").contains("-3");
     assertThat(d.hint()).isNotEmpty();
   }
+
+  // ------------------------------------------------------------ 1.35: scheduling.k8s.io/v1alpha1
+
+  private static List<Tuple> causes135(String yaml) {
+    return causes(
+        Validator.builder()
+            .targetVersion(TargetVersion.V1_35)
+            .categories(Category.API)
+            .build()
+            .validate(Yamls.bundle(yaml)));
+  }
+
+  private static final String WORKLOAD_135 =
+      "apiVersion: scheduling.k8s.io/v1alpha1\nkind: Workload\nmetadata: {name: w, namespace: ml}\n";
+
+  @Test
+  void v1alpha1AcceptsAValidWorkload() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  controllerRef: {apiGroup: batch, kind: Job, name: train}\n"
+                    + "  podGroups:\n  - {name: workers, policy: {gang: {minCount: 4}}}\n"
+                    + "  - {name: driver, policy: {basic: {}}}\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void v1alpha1RequiresAtLeastOnePodGroupAndAtMostEight() {
+    assertThat(causes135(WORKLOAD_135 + "spec: {}\n"))
+        .containsExactly(tuple("spec.podGroups", Reason.REQUIRED));
+    StringBuilder nine = new StringBuilder(WORKLOAD_135 + "spec:\n  podGroups:\n");
+    for (int i = 0; i < 9; i++) {
+      nine.append("  - {name: g").append(i).append(", policy: {basic: {}}}\n");
+    }
+    assertThat(causes135(nine.toString()))
+        .containsExactly(tuple("spec.podGroups", Reason.TOO_MANY));
+  }
+
+  @Test
+  void v1alpha1PodGroupNamesAreUniqueDnsLabelsAndAnEmptyOneIsInvalid() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  podGroups:\n  - {name: a, policy: {basic: {}}}\n"
+                    + "  - {name: a, policy: {basic: {}}}\n  - {name: A.b, policy: {basic: {}}}\n"
+                    + "  - {policy: {basic: {}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroups[1].name", Reason.DUPLICATE),
+            tuple("spec.podGroups[2].name", Reason.INVALID),
+            tuple("spec.podGroups[3].name", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha1PolicyNeedsExactlyOneOfBasicAndGang() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  podGroups:\n  - {name: a, policy: {}}\n"
+                    + "  - {name: b, policy: {basic: {}, gang: {minCount: 2}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroups[0].policy", Reason.REQUIRED),
+            tuple("spec.podGroups[1].policy", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha1MinCountMustBePositive() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  podGroups:\n  - {name: a, policy: {gang: {minCount: 0}}}\n"
+                    + "  - {name: b, policy: {gang: {minCount: -1}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroups[0].policy.gang.minCount", Reason.INVALID),
+            tuple("spec.podGroups[1].policy.gang.minCount", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha1ControllerRefNeedsKindAndName() {
+    assertThat(
+            causes135(
+                WORKLOAD_135
+                    + "spec:\n  controllerRef: {apiGroup: Bad_Group}\n"
+                    + "  podGroups:\n  - {name: a, policy: {basic: {}}}\n"))
+        .containsExactly(
+            tuple("spec.controllerRef.apiGroup", Reason.INVALID),
+            tuple("spec.controllerRef.kind", Reason.REQUIRED),
+            tuple("spec.controllerRef.name", Reason.REQUIRED));
+  }
+
+  // ------------------------------------------------------------ 1.36: scheduling.k8s.io/v1alpha2
+
+  private static List<Tuple> causes136(String yaml, String... gatesOn) {
+    Validator.Builder b =
+        Validator.builder().targetVersion(TargetVersion.V1_36).categories(Category.API);
+    for (String gate : gatesOn) {
+      b.featureGate(gate, true);
+    }
+    return causes(b.build().validate(Yamls.bundle(yaml)));
+  }
+
+  private static final String WORKLOAD_136 =
+      "apiVersion: scheduling.k8s.io/v1alpha2\nkind: Workload\nmetadata: {name: w, namespace: ml}\n";
+  private static final String POD_GROUP_136 =
+      "apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: pg, namespace: ml}\n";
+
+  @Test
+  void v1alpha2AcceptsAValidWorkloadAndPodGroupWithGatedFieldsDropped() {
+    // schedulingConstraints and priorityClassName are dropped by the strategy while their alpha
+    // gates are off, so they are not validated
+    assertThat(
+            causes136(
+                WORKLOAD_136
+                    + "spec:\n  controllerRef: {apiGroup: jobset.x-k8s.io, kind: JobSet, name: js}\n"
+                    + "  podGroupTemplates:\n  - name: workers\n    schedulingPolicy: {gang: {minCount: 4}}\n"
+                    + "    priorityClassName: Not_A_Name\n"
+                    + "    schedulingConstraints: {topology: [{key: a}, {key: b}]}\n"
+                    + "---\n"
+                    + POD_GROUP_136
+                    + "spec:\n  podGroupTemplateRef: {workload: {workloadName: w, podGroupTemplateName:"
+                    + " workers}}\n  schedulingPolicy: {gang: {minCount: 4}}\n"))
+        .isEmpty();
+  }
+
+  @Test
+  void v1alpha2TemplatesAreRequiredUniqueAndNamed() {
+    assertThat(causes136(WORKLOAD_136 + "spec: {}\n"))
+        .containsExactly(tuple("spec.podGroupTemplates", Reason.REQUIRED));
+    assertThat(
+            causes136(
+                WORKLOAD_136
+                    + "spec:\n  podGroupTemplates:\n  - {name: a, schedulingPolicy: {basic: {}}}\n"
+                    + "  - {name: a, schedulingPolicy: {basic: {}}}\n"
+                    + "  - {schedulingPolicy: {basic: {}}}\n"
+                    + "  - {name: A_1, schedulingPolicy: {basic: {}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroupTemplates[1]", Reason.DUPLICATE),
+            tuple("spec.podGroupTemplates[2].name", Reason.REQUIRED),
+            tuple("spec.podGroupTemplates[3].name", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha2PolicyIsAUnionAndMinCountAtLeastOne() {
+    assertThat(
+            causes136(
+                WORKLOAD_136
+                    + "spec:\n  podGroupTemplates:\n  - {name: a, schedulingPolicy: {}}\n"
+                    + "  - {name: b, schedulingPolicy: {gang: {}}}\n"
+                    + "  - {name: c, schedulingPolicy: {gang: {minCount: -2}}}\n"))
+        .containsExactly(
+            tuple("spec.podGroupTemplates[0].schedulingPolicy", Reason.INVALID),
+            tuple("spec.podGroupTemplates[1].schedulingPolicy.gang.minCount", Reason.REQUIRED),
+            tuple("spec.podGroupTemplates[2].schedulingPolicy.gang.minCount", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha2PodGroupTemplateRefNeedsTheWorkloadAndTemplateNames() {
+    assertThat(
+            causes136(
+                POD_GROUP_136
+                    + "spec:\n  podGroupTemplateRef: {workload: {podGroupTemplateName: Bad.Name}}\n"
+                    + "  schedulingPolicy: {basic: {}, gang: {minCount: 1}}\n"))
+        .containsExactly(
+            tuple("spec.podGroupTemplateRef.workload.workloadName", Reason.REQUIRED),
+            tuple("spec.podGroupTemplateRef.workload.podGroupTemplateName", Reason.INVALID),
+            tuple("spec.schedulingPolicy", Reason.INVALID));
+    assertThat(
+            causes136(
+                POD_GROUP_136
+                    + "spec:\n  podGroupTemplateRef: {}\n  schedulingPolicy: {basic: {}}\n"))
+        .containsExactly(tuple("spec.podGroupTemplateRef", Reason.INVALID));
+  }
+
+  @Test
+  void v1alpha2GatedFieldsAreCheckedWhenTheirGatesAreOn() {
+    assertThat(
+            causes136(
+                POD_GROUP_136
+                    + "spec:\n  schedulingPolicy: {basic: {}}\n  disruptionMode: All\n"
+                    + "  priority: 2000000000\n"
+                    + "  schedulingConstraints: {topology: [{key: a}, {key: b}]}\n"
+                    + "  resourceClaims: [{name: gpus}]\n",
+                "WorkloadAwarePreemption",
+                "TopologyAwareWorkloadScheduling",
+                "DRAWorkloadResourceClaims"))
+        .containsExactly(
+            tuple("spec.schedulingConstraints.topology", Reason.TOO_MANY),
+            tuple("spec.resourceClaims[0]", Reason.INVALID),
+            tuple("spec.disruptionMode", Reason.NOT_SUPPORTED),
+            tuple("spec.priority", Reason.INVALID));
+  }
 }

@@ -1,15 +1,18 @@
 package dev.aiconform.core.validation;
 
 import dev.aiconform.core.internal.rules.AcceleratorTolerationRule;
+import dev.aiconform.core.internal.rules.ActiveDeadlineRule;
 import dev.aiconform.core.internal.rules.AnnotationsRule;
 import dev.aiconform.core.internal.rules.ClusterScopedNamespaceRule;
 import dev.aiconform.core.internal.rules.ContainerResourcesRule;
 import dev.aiconform.core.internal.rules.ContainersRule;
 import dev.aiconform.core.internal.rules.FinalizersRule;
 import dev.aiconform.core.internal.rules.HostDeviceMountRule;
+import dev.aiconform.core.internal.rules.JobSpecRule;
 import dev.aiconform.core.internal.rules.LabelsRule;
 import dev.aiconform.core.internal.rules.NamespaceRule;
 import dev.aiconform.core.internal.rules.ObjectNameRule;
+import dev.aiconform.core.internal.rules.OwnerReferencesRule;
 import dev.aiconform.core.internal.rules.PrivilegedAcceleratorRule;
 import dev.aiconform.core.internal.rules.RestartPolicyRule;
 import dev.aiconform.core.internal.rules.StatefulSetPodTemplateRule;
@@ -36,9 +39,12 @@ public final class CoreRules implements RuleSet {
           new LabelsRule(),
           new AnnotationsRule(),
           new FinalizersRule(),
+          new OwnerReferencesRule(),
           new ContainersRule(),
           new ContainerResourcesRule(),
           new RestartPolicyRule(),
+          new JobSpecRule(),
+          new ActiveDeadlineRule(),
           new StatefulSetPodTemplateRule(),
           new PrivilegedAcceleratorRule(),
           new HostDeviceMountRule(),

@@ -16,6 +16,9 @@ public final class GangFeatureGates {
   // pkg/features/kube_features.go: alpha 1.36, beta 1.37 (off by default)
   public static final FeatureGate DRA_WORKLOAD_RESOURCE_CLAIMS =
       FeatureGate.of("DRAWorkloadResourceClaims");
+  // pkg/features/kube_features.go: alpha 1.36 (gates disruptionMode, priorityClassName, priority)
+  public static final FeatureGate WORKLOAD_AWARE_PREEMPTION =
+      FeatureGate.of("WorkloadAwarePreemption");
   // pkg/features/kube_features.go: alpha 1.37
   public static final FeatureGate COMPOSITE_POD_GROUP = FeatureGate.of("CompositePodGroup");
   // pkg/features/kube_features.go: alpha 1.37

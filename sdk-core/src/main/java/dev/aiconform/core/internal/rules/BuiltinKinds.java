@@ -26,7 +26,9 @@ final class BuiltinKinds {
           GroupKind.of("rbac.authorization.k8s.io", "RoleBinding"), NameFormat.PATH_SEGMENT,
           GroupKind.of("rbac.authorization.k8s.io", "ClusterRoleBinding"), NameFormat.PATH_SEGMENT,
           // pkg/apis/policy/validation: no name function, only rest.BeforeCreate's path segment
-          GroupKind.of("policy", "PodDisruptionBudget"), NameFormat.PATH_SEGMENT);
+          GroupKind.of("policy", "PodDisruptionBudget"), NameFormat.PATH_SEGMENT,
+          // pkg/apis/scheduling/validation ValidatePodGroup: ValidatePodGroupName (NameIsDNSLabel)
+          GroupKind.of("scheduling.k8s.io", "PodGroup"), NameFormat.DNS1123_LABEL);
 
   private static final Set<GroupKind> CLUSTER_SCOPED =
       Set.of(

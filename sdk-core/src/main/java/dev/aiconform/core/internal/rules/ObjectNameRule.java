@@ -30,6 +30,11 @@ public final class ObjectNameRule extends CoreRule {
   // pkg/registry/batch/job/strategy.go: generateSelector puts the name in a pod label (max 63)
   static final int JOB_NAME_MAX_LENGTH = NameFormat.DNS1123_LABEL_MAX_LENGTH;
 
+  // staging/src/k8s.io/apiserver/pkg/storage/names/generate.go: MaxGeneratedNameLength (63 - 5)
+  static final int MAX_GENERATED_NAME_PREFIX_LENGTH = 58;
+  // five characters of the generator's alphabet (bcdfghjklmnpqrstvwxz2456789)
+  private static final String GENERATED_NAME_SUFFIX = "x7k2b";
+
   private static final FieldPath NAME = FieldPath.of("metadata", "name");
   private static final FieldPath GENERATE_NAME = FieldPath.of("metadata", "generateName");
 
@@ -78,6 +83,7 @@ public final class ObjectNameRule extends CoreRule {
             "use a " + format.description() + " prefix such as 'train-'");
       }
     }
+    boolean generated = false;
     if (name == null || name.isEmpty()) {
       if (generateName == null || generateName.isEmpty()) {
         ctx.report(
@@ -85,15 +91,27 @@ public final class ObjectNameRule extends CoreRule {
             Reason.REQUIRED,
             "name or generateName is required, found neither",
             "set metadata.name, or metadata.generateName to let the server pick a unique name");
+        return;
       }
-      return;
+      // rest.BeforeCreate names the object from generateName before it validates, so the
+      // generated name goes through the same checks as a given one.
+      name = generatedName(generateName);
+      generated = true;
     }
     for (String problem : format.problems(name)) {
       ctx.report(
           NAME,
           Reason.INVALID,
-          kindLabel(kind) + " name '" + name + "' " + problem,
-          "rename it to a " + format.description() + suggestion(name, format));
+          kindLabel(kind)
+              + (generated ? " name generated from generateName (such as '" : " name '")
+              + name
+              + "'"
+              + (generated ? ")" : "")
+              + " "
+              + problem,
+          generated
+              ? "use a generateName that starts a valid " + format.description()
+              : "rename it to a " + format.description() + suggestion(name, format));
     }
     if (kind.equals(GroupKind.of("batch", "CronJob"))
         && Text.byteLength(name) > CRON_JOB_NAME_MAX_LENGTH) {
@@ -121,6 +139,18 @@ public final class ObjectNameRule extends CoreRule {
               + Text.byteLength(name),
           "shorten the Job name to " + JOB_NAME_MAX_LENGTH + " characters or fewer");
     }
+  }
+
+  /**
+   * A name as names.SimpleNameGenerator makes it: the prefix cut to 58 characters plus five random
+   * lower-case letters or digits (any five give the same validation result).
+   */
+  static String generatedName(String generateName) {
+    String base =
+        generateName.length() > MAX_GENERATED_NAME_PREFIX_LENGTH
+            ? generateName.substring(0, MAX_GENERATED_NAME_PREFIX_LENGTH)
+            : generateName;
+    return base + GENERATED_NAME_SUFFIX;
   }
 
   private static NameFormat nameFormat(GroupKind kind, RuleContext ctx) {

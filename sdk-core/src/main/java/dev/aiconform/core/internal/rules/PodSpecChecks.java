@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,29 @@ final class PodSpecChecks {
   // pkg/apis/core/helper/helpers.go: standardContainerResources (plus hugepages-<size>)
   private static final Set<String> STANDARD_CONTAINER_RESOURCES =
       Set.of("cpu", "memory", "ephemeral-storage");
+  // pkg/apis/core/helper/helpers.go: standardResources (IsStandardResourceName)
+  private static final Set<String> STANDARD_RESOURCES =
+      Set.of(
+          "cpu",
+          "memory",
+          "ephemeral-storage",
+          "requests.cpu",
+          "requests.memory",
+          "requests.ephemeral-storage",
+          "limits.cpu",
+          "limits.memory",
+          "limits.ephemeral-storage",
+          "pods",
+          "resourcequotas",
+          "services",
+          "replicationcontrollers",
+          "secrets",
+          "persistentvolumeclaims",
+          "configmaps",
+          "storage",
+          "services.nodeports",
+          "services.loadbalancers",
+          "requests.storage");
   // pkg/apis/core/types.go: DefaultResourceRequestsPrefix
   private static final String REQUESTS_PREFIX = "requests.";
   private static final String HUGEPAGES_PREFIX = "hugepages-";
@@ -164,6 +188,7 @@ final class PodSpecChecks {
       FieldPath at = limitsPath.key(resource);
       resourceName(resource, at, out);
       quantity(resource, limit.getValue(), at, out);
+      hugePageValue(resource, limit.getValue(), at, out);
       cpuOrMemory |= resource.equals("cpu") || resource.equals("memory");
       hugePages |= resource.startsWith(HUGEPAGES_PREFIX);
     }
@@ -172,6 +197,7 @@ final class PodSpecChecks {
       FieldPath at = requestsPath.key(resource);
       resourceName(resource, at, out);
       Optional<BigDecimal> amount = quantity(resource, request.getValue(), at, out);
+      hugePageValue(resource, request.getValue(), at, out);
       cpuOrMemory |= resource.equals("cpu") || resource.equals("memory");
       hugePages |= resource.startsWith(HUGEPAGES_PREFIX);
       Quantity limitQuantity = limits.get(resource);
@@ -245,6 +271,19 @@ final class PodSpecChecks {
       return;
     }
     if (!resource.contains("/")) {
+      // validateResourceName first: a bare name must at least be a standard resource type (one a
+      // quota can name); validateContainerResourceName then adds its own finding.
+      if (!STANDARD_RESOURCES.contains(resource)
+          && !resource.startsWith(HUGEPAGES_PREFIX)
+          && !resource.startsWith(REQUESTS_PREFIX + HUGEPAGES_PREFIX)) {
+        out.report(
+            at,
+            Reason.INVALID,
+            "resource "
+                + Text.quote(resource)
+                + " must be a standard resource type or fully qualified",
+            hintForBareName(resource));
+      }
       if (!STANDARD_CONTAINER_RESOURCES.contains(resource)
           && !resource.startsWith(HUGEPAGES_PREFIX)) {
         out.report(
@@ -302,6 +341,39 @@ final class PodSpecChecks {
               + " claim");
     }
     return amount;
+  }
+
+  /**
+   * validateResourceQuantityHugePageValue: a huge page quantity is a whole number of pages of the
+   * size the resource name gives (helper.IsHugePageResourceValueDivisible); a name whose size is
+   * not a positive whole quantity fails too.
+   */
+  private static void hugePageValue(
+      String resource, Quantity quantity, FieldPath at, Findings out) {
+    if (!resource.startsWith(HUGEPAGES_PREFIX)) {
+      return;
+    }
+    Optional<BigDecimal> amount = amountOf(quantity);
+    if (amount.isEmpty()) {
+      return; // reported as not a quantity
+    }
+    Optional<BigDecimal> pageSize =
+        amountOf(new Quantity(resource.substring(HUGEPAGES_PREFIX.length())));
+    boolean divisible =
+        pageSize.isPresent()
+            && pageSize.get().signum() > 0
+            && pageSize.get().stripTrailingZeros().scale() <= 0
+            && amount.get().setScale(0, RoundingMode.CEILING).remainder(pageSize.get()).signum()
+                == 0;
+    if (!divisible) {
+      out.report(
+          at,
+          Reason.INVALID,
+          text(quantity) + " is not a positive integer multiple of " + resource,
+          pageSize.isPresent()
+              ? "use a whole number of " + resource.substring(HUGEPAGES_PREFIX.length()) + " pages"
+              : "name huge pages by their page size, such as hugepages-2Mi or hugepages-1Gi");
+    }
   }
 
   /** helper.IsNativeResource: no domain, or the kubernetes.io domain. */

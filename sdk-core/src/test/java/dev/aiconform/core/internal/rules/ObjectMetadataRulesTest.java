@@ -46,10 +46,39 @@ class ObjectMetadataRulesTest {
     }
 
     @Test
-    void checksGenerateNameAsAPrefix() {
+    void checksGenerateNameAsAPrefixAndTheNameTheServerGeneratesFromIt() {
+      // rest.BeforeCreate sets name = generateName + 5 random characters before validating, so an
+      // invalid prefix makes the generated name invalid too: the server reports both.
       List<Diagnostic> d = findings("core.metadata.name", configMap("  generateName: Train_\n"));
 
-      assertThat(pathsAndReasons(d)).containsExactly("metadata.generateName FieldValueInvalid");
+      assertThat(pathsAndReasons(d))
+          .containsExactly(
+              "metadata.generateName FieldValueInvalid", "metadata.name FieldValueInvalid");
+    }
+
+    @Test
+    void truncatesALongGenerateNameTo58CharactersBeforeAddingTheSuffix() {
+      // names.SimpleNameGenerator: the prefix is cut to 58 characters, so the generated name of a
+      // label-named kind is valid even though the prefix alone is too long.
+      String yaml =
+          "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  generateName: "
+              + "s".repeat(70)
+              + "\n";
+
+      assertThat(pathsAndReasons(findings("core.metadata.name", yaml)))
+          .containsExactly("metadata.generateName FieldValueInvalid");
+    }
+
+    @Test
+    void limitsTheGeneratedNameOfACronJobTo52Characters() {
+      // A 50-character prefix gives a 55-character name: ValidateCronJobCreate rejects it.
+      String yaml =
+          "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  generateName: "
+              + "c".repeat(50)
+              + "\n";
+
+      assertThat(pathsAndReasons(findings("core.metadata.name", yaml)))
+          .containsExactly("metadata.name FieldValueInvalid");
     }
 
     @ParameterizedTest(name = "{0} ''{1}'' valid: {2}")
@@ -66,7 +95,10 @@ class ObjectMetadataRulesTest {
       "rbac.authorization.k8s.io/v1, ClusterRole, system:gpu-reader, true",
       "rbac.authorization.k8s.io/v1, Role, a/b, false",
       "resource.k8s.io/v1, DeviceClass, gpu.nvidia.com, true",
-      "kueue.x-k8s.io/v1beta2, ClusterQueue, Team_A, false"
+      "kueue.x-k8s.io/v1beta2, ClusterQueue, Team_A, false",
+      "scheduling.k8s.io/v1beta1, PodGroup, train.workers, false",
+      "scheduling.k8s.io/v1beta1, PodGroup, train-workers, true",
+      "scheduling.k8s.io/v1beta1, Workload, train.v2, true"
     })
     void checksTheNameFormatOfEachKind(String apiVersion, String kind, String name, boolean valid) {
       String yaml =
@@ -301,6 +333,62 @@ class ObjectMetadataRulesTest {
               configMap("  name: a\n  finalizers:\n  - orphan\n  - foregroundDeletion\n"));
 
       assertThat(pathsAndReasons(d)).containsExactly("metadata.finalizers FieldValueInvalid");
+    }
+  }
+
+  @Nested
+  class OwnerReferences {
+    private String owned(String refs) {
+      return configMap("  name: settings\n  ownerReferences:\n" + refs);
+    }
+
+    @Test
+    void acceptsACompleteReference() {
+      String yaml =
+          owned(
+              "  - {apiVersion: batch/v1, kind: Job, name: train, uid: 6c1b2e0a, controller: true}\n");
+
+      assertThat(findings("core.metadata.owner-references", yaml)).isEmpty();
+    }
+
+    @Test
+    void reportsEachMissingFieldWithoutTheListIndex() {
+      List<Diagnostic> d =
+          findings("core.metadata.owner-references", owned("  - {apiVersion: '', kind: ''}\n"));
+
+      assertThat(pathsAndReasons(d))
+          .containsExactly(
+              "metadata.ownerReferences.apiVersion FieldValueInvalid",
+              "metadata.ownerReferences.kind FieldValueInvalid",
+              "metadata.ownerReferences.name FieldValueInvalid",
+              "metadata.ownerReferences.uid FieldValueInvalid");
+    }
+
+    @Test
+    void requiresAVersionInTheApiVersion() {
+      String yaml = owned("  - {apiVersion: batch/, kind: Job, name: train, uid: u1}\n");
+
+      assertThat(pathsAndReasons(findings("core.metadata.owner-references", yaml)))
+          .containsExactly("metadata.ownerReferences.apiVersion FieldValueInvalid");
+    }
+
+    @Test
+    void allowsOneControllerOnly() {
+      String yaml =
+          owned(
+              "  - {apiVersion: batch/v1, kind: Job, name: a, uid: u1, controller: true}\n"
+                  + "  - {apiVersion: batch/v1, kind: Job, name: b, uid: u2, controller: true}\n");
+
+      assertThat(pathsAndReasons(findings("core.metadata.owner-references", yaml)))
+          .containsExactly("metadata.ownerReferences FieldValueInvalid");
+    }
+
+    @Test
+    void rejectsAnEventAsOwner() {
+      String yaml = owned("  - {apiVersion: v1, kind: Event, name: e, uid: u1}\n");
+
+      assertThat(pathsAndReasons(findings("core.metadata.owner-references", yaml)))
+          .containsExactly("metadata.ownerReferences FieldValueInvalid");
     }
   }
 }

@@ -232,6 +232,28 @@ class PodSpecRulesTest {
     }
 
     @Test
+    void reportsABareNameThatIsNoResourceTypeTwiceAsTheServerDoes() {
+      // validateResourceName ("must be a standard resource type or fully qualified"), then
+      // validateContainerResourceName ("must be a standard resource for containers")
+      assertThat(
+              pathsAndReasons(
+                  findings("core.pod.resources", pod(indent(container("limits:\n  gpu: 1\n"), 2)))))
+          .containsExactly(
+              "spec.containers[0].resources.limits[gpu] FieldValueInvalid",
+              "spec.containers[0].resources.limits[gpu] FieldValueInvalid");
+    }
+
+    @Test
+    void reportsAQuotaResourceTypeOnAContainerOnce() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.resources",
+                      pod(indent(container("limits:\n  requests.cpu: 1\n"), 2)))))
+          .containsExactly("spec.containers[0].resources.limits[requests.cpu] FieldValueInvalid");
+    }
+
+    @Test
     void pointsBareGpuAtTheVendorResourceName() {
       List<Diagnostic> d =
           findings("core.pod.resources", pod(indent(container("limits:\n  gpu: 1\n"), 2)));
@@ -247,6 +269,36 @@ class PodSpecRulesTest {
                       "core.pod.resources",
                       pod(indent(container("limits:\n  hugepages-2Mi: 1Gi\n"), 2)))))
           .containsExactly("spec.containers[0].resources FieldValueForbidden");
+    }
+
+    @Test
+    void requiresHugePagesInWholePages() {
+      // validateResourceQuantityHugePageValue: a huge page quantity is a whole number of pages
+      String resources =
+          "requests:\n  hugepages-2Mi: 3Mi\n  memory: 1Gi\nlimits:\n  hugepages-2Mi: 3Mi\n";
+
+      assertThat(
+              pathsAndReasons(findings("core.pod.resources", pod(indent(container(resources), 2)))))
+          .containsExactlyInAnyOrder(
+              "spec.containers[0].resources.limits[hugepages-2Mi] FieldValueInvalid",
+              "spec.containers[0].resources.requests[hugepages-2Mi] FieldValueInvalid");
+    }
+
+    @Test
+    void acceptsHugePagesInWholePagesOfAnyUnit() {
+      String resources = "limits:\n  hugepages-1Gi: 2048Mi\n  hugepages-2Mi: 0\n  memory: 1Gi\n";
+
+      assertThat(findings("core.pod.resources", pod(indent(container(resources), 2)))).isEmpty();
+    }
+
+    @Test
+    void rejectsHugePagesWithoutAPageSize() {
+      String resources = "limits:\n  hugepages-large: 2Mi\n  memory: 1Gi\n";
+
+      assertThat(
+              pathsAndReasons(findings("core.pod.resources", pod(indent(container(resources), 2)))))
+          .containsExactly(
+              "spec.containers[0].resources.limits[hugepages-large] FieldValueInvalid");
     }
 
     @Test
@@ -274,15 +326,76 @@ class PodSpecRulesTest {
   @Nested
   class RestartPolicy {
     @Test
-    void rejectsTheDefaultAlwaysOnJobs() {
+    void requiresRunToCompletionPolicyOnJobsWhenNoneIsSet() {
+      // validateJobSpec reports Always, set or defaulted, as Required (valid values: OnFailure,
+      // Never), not as NotSupported.
       List<Diagnostic> d =
           findings("core.pod.restart-policy", job("containers:\n- {name: t, image: busybox}\n"));
 
       assertThat(pathsAndReasons(d))
-          .containsExactly("spec.template.spec.restartPolicy FieldValueNotSupported");
+          .containsExactly("spec.template.spec.restartPolicy FieldValueRequired");
       assertThat(d.get(0).message())
-          .contains("the default, as none is set")
+          .contains("defaults it to Always")
           .contains("OnFailure or Never");
+    }
+
+    @Test
+    void requiresRunToCompletionPolicyOnJobsWhenAlwaysIsSet() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.restart-policy",
+                      job("restartPolicy: Always\ncontainers:\n- {name: t, image: busybox}\n"))))
+          .containsExactly("spec.template.spec.restartPolicy FieldValueRequired");
+    }
+
+    @Test
+    void reportsAnUnknownPolicyOnAJobTwiceAsTheServerDoes() {
+      // once by ValidatePodTemplateSpec (Always, OnFailure, Never), once by validateJobSpec
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.restart-policy",
+                      job("restartPolicy: Sometimes\ncontainers:\n- {name: t, image: busybox}\n"))))
+          .containsExactly(
+              "spec.template.spec.restartPolicy FieldValueNotSupported",
+              "spec.template.spec.restartPolicy FieldValueNotSupported");
+    }
+
+    @Test
+    void requiresNeverWithAPodFailurePolicy() {
+      String yaml =
+          "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n"
+              + "  schedule: '0 1 * * *'\n  jobTemplate:\n    spec:\n      podFailurePolicy:\n"
+              + "        rules:\n        - action: FailJob\n          onExitCodes: {operator: In,"
+              + " values: [42]}\n      template:\n        spec:\n"
+              + "          restartPolicy: OnFailure\n"
+              + "          containers:\n          - {name: t, image: busybox}\n";
+
+      assertThat(pathsAndReasons(findings("core.pod.restart-policy", yaml)))
+          .containsExactly("spec.jobTemplate.spec.template.spec.restartPolicy FieldValueInvalid");
+    }
+
+    @Test
+    void acceptsNeverWithAPodFailurePolicy() {
+      String yaml =
+          "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\nspec:\n"
+              + "  podFailurePolicy:\n    rules:\n    - action: FailJob\n"
+              + "      onExitCodes: {operator: In, values: [42]}\n  template:\n    spec:\n"
+              + "      restartPolicy: Never\n      containers:\n      - {name: t, image: busybox}\n";
+
+      assertThat(findings("core.pod.restart-policy", yaml)).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnknownPolicyOnAStatefulSetOnceAsItsTemplateIsNotValidatedAsAPod() {
+      String yaml =
+          "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n"
+              + "  serviceName: db\n  template:\n    spec:\n      restartPolicy: Sometimes\n"
+              + "      containers:\n      - {name: t, image: busybox}\n";
+
+      assertThat(pathsAndReasons(findings("core.pod.restart-policy", yaml)))
+          .containsExactly("spec.template.spec.restartPolicy FieldValueNotSupported");
     }
 
     @Test
@@ -336,6 +449,37 @@ class PodSpecRulesTest {
                 assertThat(x.message())
                     .startsWith("the StatefulSet is accepted, but its Pods would be rejected");
               });
+    }
+  }
+
+  @Nested
+  class ActiveDeadline {
+    @Test
+    void forbidsActiveDeadlineSecondsOnDeploymentTemplates() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.pod.active-deadline",
+                      deployment(
+                          "activeDeadlineSeconds: 60\ncontainers:\n- {name: t, image: busybox}\n"))))
+          .containsExactly("spec.template.spec.activeDeadlineSeconds FieldValueForbidden");
+    }
+
+    @Test
+    void allowsActiveDeadlineSecondsOnJobsAndPods() {
+      assertThat(
+              findings(
+                  "core.pod.active-deadline",
+                  job(
+                      "restartPolicy: Never\nactiveDeadlineSeconds: 60\n"
+                          + "containers:\n- {name: t, image: busybox}\n")))
+          .isEmpty();
+      assertThat(
+              findings(
+                  "core.pod.active-deadline",
+                  pod(
+                      "  activeDeadlineSeconds: 60\n  containers:\n  - {name: t, image: busybox}\n")))
+          .isEmpty();
     }
   }
 }

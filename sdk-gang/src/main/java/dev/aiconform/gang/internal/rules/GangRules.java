@@ -14,6 +14,9 @@ public final class GangRules implements RuleSet {
       List.of(
           new WorkloadApiRules.WorkloadSpecRule(),
           new WorkloadApiRules.PodGroupSpecRule(),
+          new WorkloadV1alpha1Rule(),
+          new WorkloadV1alpha2Rules.WorkloadRule(),
+          new WorkloadV1alpha2Rules.PodGroupRule(),
           new NativeApiRules.VersionRule(),
           new NativeApiRules.FeatureGateRule(),
           new NativeApiRules.DroppedFieldsRule(),

@@ -210,8 +210,10 @@ final class NativeApiRules {
                   "The API server removes schedulingConstraints (TopologyAwareWorkloadScheduling,"
                       + " alpha) and resourceClaims (DRAWorkloadResourceClaims, beta off by"
                       + " default in 1.37) from pod group templates and PodGroups when their gate"
-                      + " is off, before it validates and stores them: the group is then placed"
-                      + " without the topology constraint or the shared claims.")
+                      + " is off, and in 1.36 (v1alpha2) also disruptionMode, priorityClassName"
+                      + " and priority (WorkloadAwarePreemption, alpha), before it validates and"
+                      + " stores them: the group is then placed without the topology constraint,"
+                      + " the shared claims or its priority.")
               .failingExample(
                   "apiVersion: scheduling.k8s.io/v1beta1\nkind: PodGroup\nmetadata:\n"
                       + "  name: train\nspec:\n  schedulingPolicy:\n    gang:\n      minCount: 4\n"
@@ -228,17 +230,36 @@ final class NativeApiRules {
     @Override
     public void check(HasMetadata object, RuleContext ctx) {
       Tree spec = Tree.of(object).get("spec");
+      boolean alpha2 = GangKeys.NATIVE_V1ALPHA2.equals(object.getApiVersion());
       if (GangKeys.NATIVE_POD_GROUP.matches(object)) {
-        checkGroup(spec, FieldPath.of("spec"), ctx);
+        checkGroup(spec, FieldPath.of("spec"), alpha2, ctx);
       } else {
         List<Tree> templates = spec.get("podGroupTemplates").list();
         for (int i = 0; i < templates.size(); i++) {
-          checkGroup(templates.get(i), FieldPath.of("spec", "podGroupTemplates").index(i), ctx);
+          checkGroup(
+              templates.get(i), FieldPath.of("spec", "podGroupTemplates").index(i), alpha2, ctx);
         }
       }
     }
 
-    private static void checkGroup(Tree group, FieldPath path, RuleContext ctx) {
+    private static void checkGroup(Tree group, FieldPath path, boolean alpha2, RuleContext ctx) {
+      // 1.36 (v1alpha2): pkg/registry/scheduling/{workload,podgroup}/strategy.go drop these three
+      // fields while the WorkloadAwarePreemption alpha gate is off
+      if (alpha2 && !ctx.isEnabled(GangFeatureGates.WORKLOAD_AWARE_PREEMPTION)) {
+        for (String field : List.of("disruptionMode", "priorityClassName", "priority")) {
+          if (group.get(field).exists()) {
+            ctx.report(
+                path.child(field),
+                null,
+                "the server drops "
+                    + field
+                    + ": the WorkloadAwarePreemption feature gate (alpha in 1.36) is off, so the"
+                    + " group is scheduled and preempted without it",
+                "enable --feature-gates=WorkloadAwarePreemption=true, or set the priority on the"
+                    + " pods (spec.priorityClassName)");
+          }
+        }
+      }
       if (group.get("schedulingConstraints").exists()
           && !ctx.isEnabled(GangFeatureGates.TOPOLOGY_AWARE_WORKLOAD_SCHEDULING)) {
         ctx.report(
