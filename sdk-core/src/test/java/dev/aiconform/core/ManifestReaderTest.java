@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.FieldPath;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.ByteArrayInputStream;
@@ -58,6 +59,23 @@ class ManifestReaderTest {
         .containsExactly("train-0", "train-1");
     assertThat(read.bundle().manifests().get(1).source().get().document()).isEqualTo(2);
     assertThat(read.bundle().manifests().get(1).source().get().line()).isEqualTo(16);
+  }
+
+  @Test
+  void keepsAnOwnerReferenceWithoutApiVersionAsWritten() {
+    String yaml =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  ownerReferences:\n"
+            + "  - kind: Job\n    name: train\n    uid: u1\n  - apiVersion: batch/v1\n"
+            + "    kind: Job\n    name: eval\n    uid: u2\n";
+
+    ReadResult read = reader.readString(yaml, "owned.yaml");
+
+    assertThat(read.bundle().objects().get(0).getMetadata().getOwnerReferences())
+        .extracting(OwnerReference::getApiVersion)
+        .containsExactly(null, "batch/v1");
+    assertThat(ManifestWriter.yaml().write(read.bundle()))
+        .contains("  - kind: Job\n")
+        .doesNotContain("apiVersion: v1\n    kind: Job");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.aiconform.core.validation.Severity;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,17 +139,38 @@ public final class ManifestDecoder {
   private static HasMetadata toObject(ObjectNode node) {
     KubernetesResource r = StrictSerialization.get().convertValue(node, KubernetesResource.class);
     if (r instanceof HasMetadata) {
-      return (HasMetadata) r;
+      return asWritten(node, (HasMetadata) r);
     }
-    return KubeSerialization.get().convertValue(node, GenericKubernetesResource.class);
+    return asWritten(
+        node, KubeSerialization.get().convertValue(node, GenericKubernetesResource.class));
   }
 
   private static HasMetadata genericOrNull(ObjectNode node) {
     try {
-      return KubeSerialization.get().convertValue(node, GenericKubernetesResource.class);
+      return asWritten(
+          node, KubeSerialization.get().convertValue(node, GenericKubernetesResource.class));
     } catch (IllegalArgumentException | JacksonException e) {
       return null; // metadata itself is malformed: the diagnostic says where
     }
+  }
+
+  /**
+   * Undoes what fabric8's model adds on its own: an OwnerReference starts with apiVersion "v1", so
+   * an owner reference written without one would otherwise read as a core/v1 owner (and be written
+   * back so, and pass validation the API server fails).
+   */
+  private static HasMetadata asWritten(ObjectNode node, HasMetadata object) {
+    JsonNode written = node.path("metadata").path("ownerReferences");
+    List<OwnerReference> refs =
+        object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
+    if (refs != null && written.isArray()) {
+      for (int i = 0; i < refs.size() && i < written.size(); i++) {
+        if (written.get(i).isObject() && !written.get(i).has("apiVersion")) {
+          refs.get(i).setApiVersion(null);
+        }
+      }
+    }
+    return object;
   }
 
   private static Map<String, SourceLocation> relocate(

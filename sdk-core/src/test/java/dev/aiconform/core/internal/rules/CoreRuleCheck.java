@@ -1,8 +1,9 @@
 package dev.aiconform.core.internal.rules;
 
 import dev.aiconform.core.ManifestBundle;
+import dev.aiconform.core.ManifestReader;
+import dev.aiconform.core.ReadResult;
 import dev.aiconform.core.TargetVersion;
-import dev.aiconform.core.internal.KubeSerialization;
 import dev.aiconform.core.validation.CoreRules;
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.Validator;
@@ -14,8 +15,17 @@ import java.util.stream.Collectors;
 final class CoreRuleCheck {
   private CoreRuleCheck() {}
 
+  /** One object read as the CLI reads it (fabric8's own defaults undone, line of each field). */
   static HasMetadata parse(String yaml) {
-    return KubeSerialization.get().unmarshal(yaml);
+    return read(yaml).objects().get(0);
+  }
+
+  private static ManifestBundle read(String yaml) {
+    ReadResult read = ManifestReader.defaults().readString(yaml, "test.yaml");
+    if (read.hasErrors()) {
+      throw new IllegalArgumentException("test YAML does not read: " + read.diagnostics());
+    }
+    return read.bundle();
   }
 
   /** Every core finding for one object, at the newest target version. */
@@ -29,7 +39,7 @@ final class CoreRuleCheck {
         .rules(new CoreRules().rules())
         .defaulters(List.of())
         .build()
-        .validate(ManifestBundle.of(parse(yaml)))
+        .validate(read(yaml))
         .diagnostics();
   }
 

@@ -365,6 +365,14 @@ class ObjectMetadataRulesTest {
     }
 
     @Test
+    void reportsAnOmittedApiVersionThoughFabric8sModelStartsWithV1() {
+      String yaml = owned("  - {kind: Job, name: train, uid: u1}\n");
+
+      assertThat(pathsAndReasons(findings("core.metadata.owner-references", yaml)))
+          .containsExactly("metadata.ownerReferences.apiVersion FieldValueInvalid");
+    }
+
+    @Test
     void requiresAVersionInTheApiVersion() {
       String yaml = owned("  - {apiVersion: batch/, kind: Job, name: train, uid: u1}\n");
 
