@@ -1,6 +1,7 @@
 package dev.aiconform.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aiconform.core.validation.Diagnostic;
 import dev.aiconform.core.validation.FieldPath;
@@ -62,20 +63,19 @@ class ManifestReaderTest {
   }
 
   @Test
-  void keepsAnOwnerReferenceWithoutApiVersionAsWritten() {
+  void keepsAnOwnerReferenceWithoutApiVersionOrKindAsWritten() {
     String yaml =
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  ownerReferences:\n"
             + "  - kind: Job\n    name: train\n    uid: u1\n  - apiVersion: batch/v1\n"
-            + "    kind: Job\n    name: eval\n    uid: u2\n";
+            + "    name: eval\n    uid: u2\n";
 
     ReadResult read = reader.readString(yaml, "owned.yaml");
 
     assertThat(read.bundle().objects().get(0).getMetadata().getOwnerReferences())
-        .extracting(OwnerReference::getApiVersion)
-        .containsExactly(null, "batch/v1");
+        .extracting(OwnerReference::getApiVersion, OwnerReference::getKind)
+        .containsExactly(tuple(null, "Job"), tuple("batch/v1", null));
     assertThat(ManifestWriter.yaml().write(read.bundle()))
-        .contains("  - kind: Job\n")
-        .doesNotContain("apiVersion: v1\n    kind: Job");
+        .endsWith(yaml.substring(yaml.indexOf("  ownerReferences:")));
   }
 
   @Test

@@ -165,8 +165,12 @@ public final class ManifestDecoder {
         object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
     if (refs != null && written.isArray()) {
       for (int i = 0; i < refs.size() && i < written.size(); i++) {
-        if (written.get(i).isObject() && !written.get(i).has("apiVersion")) {
+        JsonNode ref = written.get(i);
+        if (ref.isObject() && !ref.has("apiVersion")) {
           refs.get(i).setApiVersion(null);
+        }
+        if (ref.isObject() && !ref.has("kind")) {
+          refs.get(i).setKind(null);
         }
       }
     }

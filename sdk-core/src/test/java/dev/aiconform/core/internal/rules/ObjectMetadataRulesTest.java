@@ -365,11 +365,19 @@ class ObjectMetadataRulesTest {
     }
 
     @Test
-    void reportsAnOmittedApiVersionThoughFabric8sModelStartsWithV1() {
-      String yaml = owned("  - {kind: Job, name: train, uid: u1}\n");
-
-      assertThat(pathsAndReasons(findings("core.metadata.owner-references", yaml)))
+    void reportsAnOmittedApiVersionOrKindThoughFabric8sModelHasDefaultsForThem() {
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.metadata.owner-references",
+                      owned("  - {kind: Job, name: train, uid: u1}\n"))))
           .containsExactly("metadata.ownerReferences.apiVersion FieldValueInvalid");
+      assertThat(
+              pathsAndReasons(
+                  findings(
+                      "core.metadata.owner-references",
+                      owned("  - {apiVersion: batch/v1, name: train, uid: u1}\n"))))
+          .containsExactly("metadata.ownerReferences.kind FieldValueInvalid");
     }
 
     @Test
