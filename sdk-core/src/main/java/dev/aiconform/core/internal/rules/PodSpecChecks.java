@@ -5,6 +5,7 @@ import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.LabelSyntax;
 import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
+import dev.aiconform.core.validation.ResourceNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -25,35 +26,7 @@ import java.util.function.BiConsumer;
  * rules and by the StatefulSet rule, whose template the server does not validate.
  */
 final class PodSpecChecks {
-  // pkg/apis/core/helper/helpers.go: standardContainerResources (plus hugepages-<size>)
-  private static final Set<String> STANDARD_CONTAINER_RESOURCES =
-      Set.of("cpu", "memory", "ephemeral-storage");
-  // pkg/apis/core/helper/helpers.go: standardResources (IsStandardResourceName)
-  private static final Set<String> STANDARD_RESOURCES =
-      Set.of(
-          "cpu",
-          "memory",
-          "ephemeral-storage",
-          "requests.cpu",
-          "requests.memory",
-          "requests.ephemeral-storage",
-          "limits.cpu",
-          "limits.memory",
-          "limits.ephemeral-storage",
-          "pods",
-          "resourcequotas",
-          "services",
-          "replicationcontrollers",
-          "secrets",
-          "persistentvolumeclaims",
-          "configmaps",
-          "storage",
-          "services.nodeports",
-          "services.loadbalancers",
-          "requests.storage");
-  // pkg/apis/core/types.go: DefaultResourceRequestsPrefix
-  private static final String REQUESTS_PREFIX = "requests.";
-  private static final String HUGEPAGES_PREFIX = "hugepages-";
+  private static final String HUGEPAGES_PREFIX = ResourceNames.HUGEPAGES_PREFIX;
 
   private PodSpecChecks() {}
 
@@ -273,9 +246,7 @@ final class PodSpecChecks {
     if (!resource.contains("/")) {
       // validateResourceName first: a bare name must at least be a standard resource type (one a
       // quota can name); validateContainerResourceName then adds its own finding.
-      if (!STANDARD_RESOURCES.contains(resource)
-          && !resource.startsWith(HUGEPAGES_PREFIX)
-          && !resource.startsWith(REQUESTS_PREFIX + HUGEPAGES_PREFIX)) {
+      if (!ResourceNames.isStandard(resource)) {
         out.report(
             at,
             Reason.INVALID,
@@ -284,8 +255,7 @@ final class PodSpecChecks {
                 + " must be a standard resource type or fully qualified",
             hintForBareName(resource));
       }
-      if (!STANDARD_CONTAINER_RESOURCES.contains(resource)
-          && !resource.startsWith(HUGEPAGES_PREFIX)) {
+      if (!ResourceNames.isStandardContainerResource(resource)) {
         out.report(
             at,
             Reason.INVALID,
@@ -295,7 +265,7 @@ final class PodSpecChecks {
                 + " hugepages-<size>) or fully qualified",
             hintForBareName(resource));
       }
-    } else if (!isNative(resource) && !isExtended(resource)) {
+    } else if (!ResourceNames.isNative(resource) && !ResourceNames.isExtended(resource)) {
       out.report(
           at,
           Reason.INVALID,
@@ -330,7 +300,7 @@ final class PodSpecChecks {
           resource + " must be greater than or equal to 0, found " + text(quantity),
           "use a non-negative quantity");
     }
-    if (isExtended(resource) && amount.get().stripTrailingZeros().scale() > 0) {
+    if (ResourceNames.isExtended(resource) && amount.get().stripTrailingZeros().scale() > 0) {
       out.report(
           at,
           Reason.INVALID,
@@ -376,22 +346,9 @@ final class PodSpecChecks {
     }
   }
 
-  /** helper.IsNativeResource: no domain, or the kubernetes.io domain. */
-  private static boolean isNative(String resource) {
-    return !resource.contains("/") || resource.contains("kubernetes.io/");
-  }
-
-  /** helper.IsExtendedResourceName. */
-  static boolean isExtended(String resource) {
-    if (isNative(resource) || resource.startsWith(REQUESTS_PREFIX)) {
-      return false;
-    }
-    return LabelSyntax.keyProblems(REQUESTS_PREFIX + resource).isEmpty();
-  }
-
   /** helper.IsOvercommitAllowed: native resources other than huge pages. */
   private static boolean isOvercommitAllowed(String resource) {
-    return isNative(resource) && !resource.startsWith(HUGEPAGES_PREFIX);
+    return ResourceNames.isNative(resource) && !ResourceNames.isHugePages(resource);
   }
 
   private static Optional<BigDecimal> amountOf(Quantity quantity) {

@@ -104,13 +104,4 @@ final class Names {
   static boolean isCIdentifier(String v) {
     return C_IDENTIFIER.matcher(v).matches();
   }
-
-  /** v1helper.IsExtendedResourceName. */
-  static boolean isExtendedResourceName(String name) {
-    boolean nativeResource = !name.contains("/") || name.contains("kubernetes.io/");
-    if (nativeResource || name.startsWith("requests.")) {
-      return false;
-    }
-    return qualifiedName("requests." + name).isEmpty();
-  }
 }

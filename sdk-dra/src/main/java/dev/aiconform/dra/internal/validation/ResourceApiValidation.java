@@ -4,6 +4,7 @@ import dev.aiconform.core.FeatureGate;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.Reason;
+import dev.aiconform.core.validation.ResourceNames;
 import dev.aiconform.dra.DraFeatureGates;
 import dev.aiconform.dra.internal.cel.CelDeviceInput;
 import dev.aiconform.dra.internal.cel.CompiledExpression;
@@ -842,7 +843,7 @@ public final class ResourceApiValidation {
         opaque(config.get(i).getOpaque(), p.child("config").index(i).child("opaque"));
     }
     String ern = c.getSpec().getExtendedResourceName();
-    if (ern != null && !Names.isExtendedResourceName(ern)) {
+    if (ern != null && !ResourceNames.isExtended(ern)) {
       add(
           Rules.CLASS_EXTENDED_RESOURCE,
           p.child("extendedResourceName"),
