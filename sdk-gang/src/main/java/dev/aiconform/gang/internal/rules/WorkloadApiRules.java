@@ -14,6 +14,7 @@ import dev.aiconform.core.validation.RuleInfo;
 import dev.aiconform.core.validation.Severity;
 import dev.aiconform.gang.internal.GangFeatureGates;
 import dev.aiconform.gang.internal.GangKeys;
+import dev.aiconform.gang.internal.Tree;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.scheduling.v1beta1.DisruptionMode;
 import io.fabric8.kubernetes.api.model.scheduling.v1beta1.PodGroup;
@@ -32,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the Kubernetes 1.37 API server checks on {@code scheduling.k8s.io/v1beta1} Workload and
@@ -383,17 +385,27 @@ final class WorkloadApiRules {
     if (topology == null || topology.isEmpty()) {
       return;
     }
-    FieldPath tp = path.child("topology");
-    if (topology.size() > MAX_TOPOLOGY_CONSTRAINTS) {
+    topology(
+        topology.stream().map(t -> Objects.toString(t.getKey(), "")).collect(Collectors.toList()),
+        path.child("topology"),
+        ctx);
+  }
+
+  /**
+   * The node label keys of a pod group's topology constraints (at most one, each a qualified name),
+   * in every served version of the Workload API.
+   */
+  static void topology(List<String> keys, FieldPath tp, RuleContext ctx) {
+    if (keys.size() > MAX_TOPOLOGY_CONSTRAINTS) {
       ctx.report(
           tp,
           Reason.TOO_MANY,
-          "must have at most " + MAX_TOPOLOGY_CONSTRAINTS + " item, found " + topology.size(),
+          "must have at most " + MAX_TOPOLOGY_CONSTRAINTS + " item, found " + keys.size(),
           "keep the one node label the group must share");
       return;
     }
-    for (int i = 0; i < topology.size(); i++) {
-      String key = Objects.toString(topology.get(i).getKey(), "");
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
       FieldPath kp = tp.index(i).child("key");
       if (key.isEmpty()) {
         ctx.report(
@@ -415,6 +427,24 @@ final class WorkloadApiRules {
         || !ctx.isEnabled(GangFeatureGates.DRA_WORKLOAD_RESOURCE_CLAIMS)) {
       return; // dropped by the server when the gate is off: gang.native.dropped-fields says so
     }
+    claimRefs(
+        claims.stream()
+            .map(
+                c ->
+                    new ClaimRef(
+                        Objects.toString(c.getName(), ""),
+                        c.getResourceClaimName(),
+                        c.getResourceClaimTemplateName()))
+            .collect(Collectors.toList()),
+        path,
+        ctx);
+  }
+
+  /** A pod group's resource claim: its name and the claim or template it names (null: unset). */
+  record ClaimRef(String name, String resourceClaimName, String resourceClaimTemplateName) {}
+
+  /** A pod group's resource claims, in every served version of the Workload API. */
+  static void claimRefs(List<ClaimRef> claims, FieldPath path, RuleContext ctx) {
     if (claims.size() > MAX_POD_GROUP_RESOURCE_CLAIMS) {
       ctx.report(
           path,
@@ -425,19 +455,19 @@ final class WorkloadApiRules {
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < claims.size(); i++) {
-      if (!names.add(Objects.toString(claims.get(i).getName(), ""))) {
+      if (!names.add(claims.get(i).name())) {
         ctx.report(
             path.index(i),
             Reason.DUPLICATE,
-            "duplicate value: another resource claim is named '" + claims.get(i).getName() + "'",
+            "duplicate value: another resource claim is named '" + claims.get(i).name() + "'",
             "give each claim its own name");
       }
     }
     for (int i = 0; i < claims.size(); i++) {
-      PodGroupResourceClaim c = claims.get(i);
+      ClaimRef c = claims.get(i);
       FieldPath cp = path.index(i);
-      boolean byName = c.getResourceClaimName() != null;
-      boolean byTemplate = c.getResourceClaimTemplateName() != null;
+      boolean byName = c.resourceClaimName() != null;
+      boolean byTemplate = c.resourceClaimTemplateName() != null;
       if (byName == byTemplate) {
         ctx.report(
             cp,
@@ -449,17 +479,16 @@ final class WorkloadApiRules {
                     + " neither",
             "name either an existing ResourceClaim or a ResourceClaimTemplate");
       }
-      String name = Objects.toString(c.getName(), "");
-      if (name.isEmpty()) {
+      if (c.name().isEmpty()) {
         ctx.report(cp.child("name"), Reason.REQUIRED, "a resource claim needs a name", "name it");
       } else {
-        shortName(name, cp.child("name"), ctx);
+        shortName(c.name(), cp.child("name"), ctx);
       }
       if (byName) {
-        longName(c.getResourceClaimName(), cp.child("resourceClaimName"), ctx);
+        longName(c.resourceClaimName(), cp.child("resourceClaimName"), ctx);
       }
       if (byTemplate) {
-        longName(c.getResourceClaimTemplateName(), cp.child("resourceClaimTemplateName"), ctx);
+        longName(c.resourceClaimTemplateName(), cp.child("resourceClaimTemplateName"), ctx);
       }
     }
   }
@@ -515,12 +544,18 @@ final class WorkloadApiRules {
   }
 
   static void controllerRef(TypedLocalObjectReference ref, FieldPath path, RuleContext ctx) {
-    String group = Objects.toString(ref.getApiGroup(), "");
+    controllerRef(ref.getApiGroup(), ref.getKind(), ref.getName(), path, ctx);
+  }
+
+  /** A Workload's controllerRef, in every served version of the Workload API. */
+  static void controllerRef(
+      String apiGroup, String kind, String name, FieldPath path, RuleContext ctx) {
+    String group = Objects.toString(apiGroup, "");
     if (!group.isEmpty()) {
       longName(group, path.child("apiGroup"), ctx);
     }
     for (String field : List.of("kind", "name")) {
-      String v = Objects.toString(field.equals("kind") ? ref.getKind() : ref.getName(), "");
+      String v = Objects.toString(field.equals("kind") ? kind : name, "");
       if (v.isEmpty()) {
         ctx.report(
             path.child(field),
@@ -533,6 +568,11 @@ final class WorkloadApiRules {
         }
       }
     }
+  }
+
+  /** A field of a generic (alpha-version) object that is set and not null. */
+  static boolean present(Tree t) {
+    return t.exists() && t.raw() != null;
   }
 
   static void longName(String value, FieldPath path, RuleContext ctx) {

@@ -137,27 +137,15 @@ final class WorkloadV1alpha1Rule extends GangRule {
   }
 
   private static void controllerRef(Tree ref, FieldPath path, RuleContext ctx) {
-    String group = ref.get("apiGroup").string("");
-    if (!group.isEmpty()) {
-      WorkloadApiRules.longName(group, path.child("apiGroup"), ctx);
-    }
-    for (String field : List.of("kind", "name")) {
-      String v = ref.get(field).string("");
-      if (v.isEmpty()) {
-        ctx.report(
-            path.child(field),
-            Reason.REQUIRED,
-            "controllerRef needs the " + field + " of the owning object",
-            "set controllerRef." + field + ", or drop controllerRef");
-      } else {
-        for (String e : NameFormat.PATH_SEGMENT.problems(v)) {
-          ctx.report(path.child(field), Reason.INVALID, "'" + v + "': " + e, "fix the " + field);
-        }
-      }
-    }
+    WorkloadApiRules.controllerRef(
+        ref.get("apiGroup").string(""),
+        ref.get("kind").string(""),
+        ref.get("name").string(""),
+        path,
+        ctx);
   }
 
   private static boolean present(Tree t) {
-    return t.exists() && t.raw() != null;
+    return WorkloadApiRules.present(t);
   }
 }

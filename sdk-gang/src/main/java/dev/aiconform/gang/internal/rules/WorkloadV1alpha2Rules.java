@@ -4,8 +4,6 @@ import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.VersionRange;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
-import dev.aiconform.core.validation.LabelSyntax;
-import dev.aiconform.core.validation.NameFormat;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
@@ -16,6 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the Kubernetes 1.36 API server checks on {@code scheduling.k8s.io/v1alpha2} Workload and
@@ -277,108 +276,40 @@ final class WorkloadV1alpha2Rules {
   }
 
   private static void topology(Tree topology, FieldPath path, RuleContext ctx) {
-    List<Tree> list = topology.list();
-    FieldPath tp = path.child("topology");
-    if (list.size() > WorkloadApiRules.MAX_TOPOLOGY_CONSTRAINTS) {
-      ctx.report(
-          tp,
-          Reason.TOO_MANY,
-          "must have at most 1 item, found " + list.size(),
-          "keep the one node label the group must share");
-      return;
-    }
-    for (int i = 0; i < list.size(); i++) {
-      String key = list.get(i).get("key").string("");
-      FieldPath kp = tp.index(i).child("key");
-      if (key.isEmpty()) {
-        ctx.report(
-            kp,
-            Reason.REQUIRED,
-            "a topology constraint needs the node label key of its domain",
-            "set key, e.g. topology.kubernetes.io/rack");
-      } else {
-        for (String e : LabelSyntax.keyProblems(key)) {
-          ctx.report(kp, Reason.INVALID, "'" + key + "': " + e, "use a valid node label key");
-        }
-      }
-    }
+    WorkloadApiRules.topology(
+        topology.list().stream().map(t -> t.get("key").string("")).collect(Collectors.toList()),
+        path.child("topology"),
+        ctx);
   }
 
   private static void claims(List<Tree> claims, FieldPath path, RuleContext ctx) {
-    if (claims.size() > WorkloadApiRules.MAX_POD_GROUP_RESOURCE_CLAIMS) {
-      ctx.report(
-          path,
-          Reason.TOO_MANY,
-          "must have at most "
-              + WorkloadApiRules.MAX_POD_GROUP_RESOURCE_CLAIMS
-              + " items, found "
-              + claims.size(),
-          "share fewer claims per group, or put several requests into one claim");
-      return;
-    }
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < claims.size(); i++) {
-      String name = claims.get(i).get("name").string("");
-      if (!names.add(name)) {
-        ctx.report(
-            path.index(i),
-            Reason.DUPLICATE,
-            "duplicate value: another resource claim is named '" + name + "'",
-            "give each claim its own name");
-      }
-    }
-    for (int i = 0; i < claims.size(); i++) {
-      Tree c = claims.get(i);
-      FieldPath cp = path.index(i);
-      boolean byName = present(c.get("resourceClaimName"));
-      boolean byTemplate = present(c.get("resourceClaimTemplateName"));
-      if (byName == byTemplate) {
-        ctx.report(
-            cp,
-            Reason.INVALID,
-            byName
-                ? "must specify exactly one of: `resourceClaimName`, `resourceClaimTemplateName`;"
-                    + " found both"
-                : "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`; found"
-                    + " neither",
-            "name either an existing ResourceClaim or a ResourceClaimTemplate");
-      }
-      String name = c.get("name").string("");
-      if (name.isEmpty()) {
-        ctx.report(cp.child("name"), Reason.REQUIRED, "a resource claim needs a name", "name it");
-      } else {
-        WorkloadApiRules.shortName(name, cp.child("name"), ctx);
-      }
-      for (String field : List.of("resourceClaimName", "resourceClaimTemplateName")) {
-        if (present(c.get(field))) {
-          WorkloadApiRules.longName(c.get(field).string(""), cp.child(field), ctx);
-        }
-      }
-    }
+    WorkloadApiRules.claimRefs(
+        claims.stream()
+            .map(
+                c ->
+                    new WorkloadApiRules.ClaimRef(
+                        c.get("name").string(""),
+                        present(c.get("resourceClaimName"))
+                            ? c.get("resourceClaimName").string("")
+                            : null,
+                        present(c.get("resourceClaimTemplateName"))
+                            ? c.get("resourceClaimTemplateName").string("")
+                            : null))
+            .collect(Collectors.toList()),
+        path,
+        ctx);
   }
 
   private static void controllerRef(Tree ref, FieldPath path, RuleContext ctx) {
-    String group = ref.get("apiGroup").string("");
-    if (!group.isEmpty()) {
-      WorkloadApiRules.longName(group, path.child("apiGroup"), ctx);
-    }
-    for (String field : List.of("kind", "name")) {
-      String v = ref.get(field).string("");
-      if (v.isEmpty()) {
-        ctx.report(
-            path.child(field),
-            Reason.REQUIRED,
-            "controllerRef needs the " + field + " of the owning object",
-            "set controllerRef." + field + ", or drop controllerRef");
-      } else {
-        for (String e : NameFormat.PATH_SEGMENT.problems(v)) {
-          ctx.report(path.child(field), Reason.INVALID, "'" + v + "': " + e, "fix the " + field);
-        }
-      }
-    }
+    WorkloadApiRules.controllerRef(
+        ref.get("apiGroup").string(""),
+        ref.get("kind").string(""),
+        ref.get("name").string(""),
+        path,
+        ctx);
   }
 
   static boolean present(Tree t) {
-    return t.exists() && t.raw() != null;
+    return WorkloadApiRules.present(t);
   }
 }
