@@ -1,0 +1,75 @@
+package dev.aiconform.gang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aiconform.core.TargetVersion;
+import dev.aiconform.core.validation.Diagnostic;
+import dev.aiconform.core.validation.Validator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the gang projects' own admission webhooks and CRD schemas refuse (JobSet, LeaderWorkerSet,
+ * Kueue, Volcano, coscheduling), one specification each, with the upstream source in the test's
+ * comment.
+ */
+class GangUpstreamWebhookTest {
+  private static List<Diagnostic> of(String rule, String yaml) {
+    return Validator.builder()
+        .targetVersion(TargetVersion.V1_37)
+        .build()
+        .validate(Yamls.bundle(yaml))
+        .ofRule(rule);
+  }
+
+  private static String jobSet(String name, String replicatedJob, String jobSpec) {
+    return "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata:\n  name: "
+        + name
+        + "\nspec:\n  replicatedJobs:\n  - name: "
+        + replicatedJob
+        + "\n    replicas: 2\n    template:\n      spec:\n"
+        + jobSpec
+        + "        template:\n          spec:\n            containers: [{name: c, image: i}]\n";
+  }
+
+  // jobset pkg/webhooks/jobset_webhook.go: Default() sets completionMode Indexed before the
+  // validator checks the longest pod name
+  @Test
+  void jobSetPodNamesAreCheckedUnderTheDefaultIndexedCompletionMode() {
+    String name = "x".repeat(45); // job 'x…x-workers-1' has 55 characters, pod 'job-63-abcde' 64
+    assertThat(of("gang.name.length", jobSet(name, "workers", "        completions: 64\n")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec.replicatedJobs[0].name");
+              assertThat(d.message()).contains("pod names generated for this JobSet will exceed");
+            });
+    assertThat(
+            of(
+                "gang.name.length",
+                jobSet(
+                    name,
+                    "workers",
+                    "        completionMode: NonIndexed\n        completions: 64\n")))
+        .isEmpty();
+  }
+
+  // jobset pkg/webhooks/jobset_webhook.go: the longest generated Job name must be a DNS-1035
+  // label, so a JobSet named with a dot or a leading digit (valid object names) is refused
+  @Test
+  void jobSetGeneratedJobNamesMustBeDns1035Labels() {
+    assertThat(of("gang.name.length", jobSet("llama-3.1-train", "workers", "")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("metadata.name");
+              assertThat(d.message()).contains("'llama-3.1-train'").contains("DNS-1035");
+            });
+    assertThat(of("gang.name.length", jobSet("7b-train", "workers", ""))).hasSize(1);
+    assertThat(of("gang.name.length", jobSet("train", "Workers", "")))
+        .singleElement()
+        .extracting(Diagnostic::path)
+        .isEqualTo("spec.replicatedJobs[0].name");
+    assertThat(of("gang.name.length", jobSet("llama-3-train", "workers", ""))).isEmpty();
+  }
+}
