@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Diagnostic;
+import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,28 @@ class GangUpstreamWebhookTest {
         .extracting(Diagnostic::path)
         .isEqualTo("spec.replicatedJobs[0].name");
     assertThat(of("gang.name.length", jobSet("llama-3-train", "workers", ""))).isEmpty();
+  }
+
+  private static String queuedJob(String queue) {
+    return "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\n  labels:\n"
+        + "    kueue.x-k8s.io/queue-name: "
+        + queue
+        + "\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n"
+        + "      containers: [{name: c, image: i}]\n";
+  }
+
+  // kueue pkg/controller/jobframework/validation.go: ValidateQueueName checks the label's value
+  // as a DNS-1123 subdomain (a LocalQueue's name), stricter than a label value
+  @Test
+  void kueueQueueNameLabelNamesALocalQueue() {
+    assertThat(of("gang.kueue.queue-name", queuedJob("Team_A")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("metadata.labels[kueue.x-k8s.io/queue-name]");
+              assertThat(d.reason()).contains(Reason.INVALID);
+              assertThat(d.message()).contains("'Team_A'");
+            });
+    assertThat(of("gang.kueue.queue-name", queuedJob("team-a.gpu"))).isEmpty();
   }
 }

@@ -29,6 +29,7 @@ public final class GangRules implements RuleSet {
           new MinimumRules.VolcanoJobRule(),
           new KueueRules.PodGroupRule(),
           new KueueRules.PodSetsRule(),
+          new KueueRules.QueueNameRule(),
           new KueueRules.TopologyRule(),
           new QueueRule(),
           new NameLengthRule(),
