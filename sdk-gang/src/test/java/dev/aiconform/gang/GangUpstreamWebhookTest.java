@@ -96,4 +96,110 @@ class GangUpstreamWebhookTest {
             });
     assertThat(of("gang.kueue.queue-name", queuedJob("team-a.gpu"))).isEmpty();
   }
+
+  private static String lws(String name, String spec) {
+    return "apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nmetadata:\n  name: "
+        + name
+        + "\nspec:\n"
+        + spec;
+  }
+
+  private static final String WORKERS =
+      "    workerTemplate:\n      spec:\n        containers: [{name: vllm, image: vllm}]\n";
+
+  // lws pkg/webhooks/leaderworkerset_webhook.go: the name is checked as a DNS-1035 label (it names
+  // the headless Service), size ≥ 1, replicas 0..1000000
+  @Test
+  void leaderWorkerSetNameSizeAndReplicasPassTheWebhook() {
+    assertThat(of("gang.lws.spec", lws("llama-3.1-70b", "  leaderWorkerTemplate:\n" + WORKERS)))
+        .singleElement()
+        .extracting(Diagnostic::path)
+        .isEqualTo("metadata.name");
+    assertThat(
+            of(
+                "gang.lws.spec",
+                lws("serve", "  replicas: -1\n  leaderWorkerTemplate:\n    size: 0\n" + WORKERS)))
+        .extracting(Diagnostic::path)
+        .containsExactlyInAnyOrder("spec.replicas", "spec.leaderWorkerTemplate.size");
+    assertThat(of("gang.lws.spec", lws("serve", "  leaderWorkerTemplate:\n    size: 4\n")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec.leaderWorkerTemplate.workerTemplate");
+              assertThat(d.reason()).contains(Reason.REQUIRED);
+            });
+    assertThat(
+            of(
+                "gang.lws.spec",
+                lws("serve", "  replicas: 3\n  leaderWorkerTemplate:\n    size: 4\n" + WORKERS)))
+        .isEmpty();
+  }
+
+  // lws pkg/webhooks/leaderworkerset_webhook.go: validateUpdateSubGroupPolicy
+  @Test
+  void subGroupSizeDividesTheGroup() {
+    String eight = "  leaderWorkerTemplate:\n    size: 8\n" + WORKERS + "    subGroupPolicy:\n";
+    assertThat(of("gang.lws.spec", lws("serve", eight + "      subGroupSize: 3\n")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path())
+                  .isEqualTo("spec.leaderWorkerTemplate.subGroupPolicy.subGroupSize");
+              assertThat(d.message()).contains("size or size - 1 must be divisible");
+            });
+    assertThat(of("gang.lws.spec", lws("serve", eight + "      subGroupSize: 4\n"))).isEmpty();
+    assertThat(of("gang.lws.spec", lws("serve", eight + "      subGroupSize: 7\n"))).isEmpty();
+    assertThat(
+            of(
+                "gang.lws.spec",
+                lws(
+                    "serve",
+                    eight + "      subGroupPolicyType: LeaderExcluded\n      subGroupSize: 4\n")))
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .asString()
+        .contains("LeaderExcluded");
+    assertThat(of("gang.lws.spec", lws("serve", eight + "      subGroupSize: 16\n")))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("cannot be larger than size"));
+  }
+
+  // lws pkg/webhooks/leaderworkerset_webhook.go: maxUnavailable and maxSurge are ints or
+  // percentages ≤ 100 %, not both 0; the subgroup topology annotation needs a subGroupPolicy
+  @Test
+  void rolloutAndSubgroupTopologyPassTheWebhook() {
+    String rollout =
+        "  replicas: 2\n  leaderWorkerTemplate:\n"
+            + WORKERS
+            + "  rolloutStrategy:\n    type: RollingUpdate\n    rollingUpdateConfiguration:\n";
+    assertThat(of("gang.lws.spec", lws("serve", rollout + "      maxUnavailable: 0\n")))
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .asString()
+        .contains("must not be 0 when `maxSurge` is 0");
+    assertThat(
+            of(
+                "gang.lws.spec",
+                lws("serve", rollout + "      maxUnavailable: 0\n      maxSurge: 1\n")))
+        .isEmpty();
+    assertThat(
+            of(
+                "gang.lws.spec",
+                lws("serve", rollout + "      maxUnavailable: 10%\n      maxSurge: 150%\n")))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("must not be greater than 100%"));
+    assertThat(of("gang.lws.spec", lws("serve", rollout + "      maxUnavailable: 25%\n")))
+        .as("25 % of 2 groups rounds down to 0, and maxSurge defaults to 0")
+        .hasSize(1);
+    String annotated =
+        "apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nmetadata:\n"
+            + "  name: serve\n  annotations:\n"
+            + "    leaderworkerset.sigs.k8s.io/subgroup-exclusive-topology: cloud.google.com/gke-nodepool\n"
+            + "spec:\n  leaderWorkerTemplate:\n"
+            + WORKERS;
+    assertThat(of("gang.lws.spec", annotated))
+        .singleElement()
+        .extracting(Diagnostic::path)
+        .isEqualTo("metadata.annotations[leaderworkerset.sigs.k8s.io/subgroup-exclusive-topology]");
+  }
 }

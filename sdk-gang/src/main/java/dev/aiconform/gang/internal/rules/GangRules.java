@@ -33,7 +33,8 @@ public final class GangRules implements RuleSet {
           new KueueRules.TopologyRule(),
           new QueueRule(),
           new NameLengthRule(),
-          new LeaderReadyRule());
+          new LeaderReadyRule(),
+          new LeaderWorkerSetRule());
 
   @Override
   public List<Rule> rules() {
