@@ -202,4 +202,92 @@ class GangUpstreamWebhookTest {
         .extracting(Diagnostic::path)
         .isEqualTo("metadata.annotations[leaderworkerset.sigs.k8s.io/subgroup-exclusive-topology]");
   }
+
+  private static String clusterQueue(String spec) {
+    return "apiVersion: kueue.x-k8s.io/v1beta2\nkind: ClusterQueue\nmetadata:\n  name: cq\n"
+        + "spec:\n"
+        + spec;
+  }
+
+  private static String twoResources(String first, String second, String more) {
+    return clusterQueue(
+        "  resourceGroups:\n  - coveredResources: [cpu, nvidia.com/gpu]\n    flavors:\n"
+            + "    - name: a100\n      resources:\n"
+            + "      - {name: "
+            + first
+            + ", nominalQuota: 8}\n"
+            + "      - {name: "
+            + second
+            + ", nominalQuota: 8}\n"
+            + more);
+  }
+
+  // kueue apis/kueue/v1beta2/clusterqueue_types.go: ResourceGroup's CEL rule (every flavor lists
+  // as many resources as coveredResources), checked with the schema before any webhook runs;
+  // pkg/webhooks/clusterqueue_webhook.go validateFlavorQuotas (the k-th resource is the k-th
+  // covered resource)
+  @Test
+  void clusterQueueFlavorsQuoteTheCoveredResourcesInOrder() {
+    String h100 = "    - name: h100\n      resources:\n      - {name: cpu, nominalQuota: 96}\n";
+    assertThat(of("gang.kueue.cluster-queue", twoResources("cpu", "nvidia.com/gpu", h100)))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec.resourceGroups[0]");
+              assertThat(d.message())
+                  .contains(
+                      "flavors must have the same number of resources as the"
+                          + " coveredResources");
+            });
+    assertThat(of("gang.kueue.cluster-queue", twoResources("nvidia.com/gpu", "cpu", "")))
+        .extracting(Diagnostic::path)
+        .containsExactly(
+            "spec.resourceGroups[0].flavors[0].resources[0].name",
+            "spec.resourceGroups[0].flavors[0].resources[1].name");
+    assertThat(of("gang.kueue.cluster-queue", twoResources("cpu", "nvidia.com/gpu", ""))).isEmpty();
+  }
+
+  // kueue apis/kueue/v1beta2/clusterqueue_types.go: ClusterQueueSpec's CEL rule on borrowingLimit;
+  // pkg/webhooks/clusterqueue_webhook.go: validateResourceGroups (a resource and a flavor belong
+  // to one group), validateResourceQuantity, validateLimit and validateLendingLimit
+  @Test
+  void clusterQueueResourcesFlavorsAndLimitsAreConsistent() {
+    String borrowing =
+        clusterQueue(
+            "  resourceGroups:\n  - coveredResources: [cpu]\n    flavors:\n"
+                + "    - name: default\n      resources:\n"
+                + "      - {name: cpu, nominalQuota: 9, borrowingLimit: 1}\n");
+    assertThat(of("gang.kueue.cluster-queue", borrowing))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec");
+              assertThat(d.message()).contains("borrowingLimit must be nil when cohort is empty");
+            });
+    String cq =
+        clusterQueue(
+            "  resourceGroups:\n  - coveredResources: [cpu]\n    flavors:\n"
+                + "    - name: default\n      resources:\n"
+                + "      - {name: cpu, nominalQuota: 9, lendingLimit: 10}\n"
+                + "  - coveredResources: [cpu]\n    flavors:\n"
+                + "    - name: default\n      resources:\n"
+                + "      - {name: cpu, nominalQuota: -1}\n");
+    assertThat(of("gang.kueue.cluster-queue", cq))
+        .extracting(d -> d.reason().map(Reason::wireName).orElse("") + " " + d.path())
+        .containsExactlyInAnyOrder(
+            "FieldValueInvalid spec.resourceGroups[0].flavors[0].resources[0].lendingLimit",
+            "FieldValueInvalid spec.resourceGroups[0].flavors[0].resources[0].lendingLimit",
+            "FieldValueDuplicate spec.resourceGroups[1].coveredResources[0]",
+            "FieldValueDuplicate spec.resourceGroups[1].flavors[0].name",
+            "FieldValueInvalid spec.resourceGroups[1].flavors[0].resources[0].nominalQuota");
+    assertThat(
+            of(
+                "gang.kueue.cluster-queue",
+                clusterQueue(
+                    "  cohortName: org\n  resourceGroups:\n  - coveredResources: [cpu]\n"
+                        + "    flavors:\n    - name: default\n      resources:\n"
+                        + "      - {name: cpu, nominalQuota: 9, borrowingLimit: 1,"
+                        + " lendingLimit: 9}\n")))
+        .isEmpty();
+  }
 }

@@ -30,6 +30,7 @@ public final class GangRules implements RuleSet {
           new KueueRules.PodGroupRule(),
           new KueueRules.PodSetsRule(),
           new KueueRules.QueueNameRule(),
+          new ClusterQueueRule(),
           new KueueRules.TopologyRule(),
           new QueueRule(),
           new NameLengthRule(),
