@@ -290,4 +290,35 @@ class GangUpstreamWebhookTest {
                         + " lendingLimit: 9}\n")))
         .isEmpty();
   }
+
+  private static String volcanoJob(String name, String plugins) {
+    return "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata:\n  name: "
+        + name
+        + "\nspec:\n  minAvailable: 16\n"
+        + plugins
+        + "  tasks:\n  - name: worker\n    replicas: 16\n    template:\n      spec:\n"
+        + "        containers: [{name: c, image: i}]\n";
+  }
+
+  // volcano pkg/webhooks/admission/jobs/validate/admit_job.go: validateK8sPodNameLength checks
+  // <job>-<task>-<task index> as a qualified name (≤ 63); the svc plugin
+  // (pkg/controllers/job/plugins/svc/svc.go) makes each pod's hostname its name, which must then
+  // be a DNS label for every replica index
+  @Test
+  void volcanoPodNamesAreCheckedAsTheWebhookAndTheSvcPluginDo() {
+    String name = "x".repeat(54); // 'x…x-worker-0' has 63 characters, 'x…x-worker-15' 64
+    assertThat(of("gang.name.length", volcanoJob(name, ""))).isEmpty();
+    assertThat(of("gang.name.length", volcanoJob(name, "  plugins:\n    svc: []\n")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec.tasks[0].name");
+              assertThat(d.message()).contains("-worker-15");
+            });
+    assertThat(of("gang.name.length", volcanoJob("x".repeat(55), "")))
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .asString()
+        .contains("-worker-0");
+  }
 }

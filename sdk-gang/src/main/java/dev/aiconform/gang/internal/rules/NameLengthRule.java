@@ -20,6 +20,8 @@ final class NameLengthRule extends GangRule {
   static final int MAX = NameFormat.DNS1123_LABEL_MAX_LENGTH;
   // jobset pkg/webhooks/jobset_webhook.go: a random 5-character suffix is added to pod names
   static final String POD_SUFFIX = "-abcde";
+  // volcano pkg/controllers/job/plugins/svc/svc.go: sets each pod's hostname to its name
+  static final String VOLCANO_SVC_PLUGIN = "svc";
   // jobset pkg/webhooks/jobset_webhook.go: Default() sets an unset completionMode to Indexed
   static final String JOBSET_DEFAULT_COMPLETION_MODE = "Indexed";
 
@@ -39,7 +41,9 @@ final class NameLengthRule extends GangRule {
                     + " <job>-<completionIndex>-<5 chars> (Indexed, the mode it defaults), and refuses"
                     + " a JobSet whose names would exceed 63 characters or are no DNS-1035 label"
                     + " (a JobSet name with a dot or a leading digit). LeaderWorkerSet pods are <lws>-<group>-<worker>,"
-                    + " Volcano Job pods <job>-<task>-<index> and Indexed Job hostnames"
+                    + " Volcano Job pods <job>-<task>-<index> (Volcano's webhook checks the"
+                    + " name with the task's index; with the svc plugin every pod's hostname is"
+                    + " its name) and Indexed Job hostnames"
                     + " <job>-<index>: past 63 characters the pods cannot be created, and the gang"
                     + " never fills.")
             .failingExample(
@@ -71,18 +75,19 @@ final class NameLengthRule extends GangRule {
         tooLong(ctx, FieldPath.of("metadata", "name"), "LeaderWorkerSet worker pod", pod);
       }
     } else if (GangKeys.VOLCANO_JOB.matches(object)) {
+      boolean hostnames = spec.get("plugins").map().containsKey(VOLCANO_SVC_PLUGIN);
       List<Tree> tasks = spec.get("tasks").list();
       for (int i = 0; i < tasks.size(); i++) {
         Tree t = tasks.get(i);
-        String pod =
-            name
-                + "-"
-                + t.get("name").string("")
-                + "-"
-                + Math.max(0, t.get("replicas").integer(1) - 1);
-        if (pod.length() > MAX) {
-          tooLong(
-              ctx, FieldPath.of("spec", "tasks").index(i).child("name"), "Volcano Job pod", pod);
+        FieldPath at = FieldPath.of("spec", "tasks").index(i).child("name");
+        String prefix = name + "-" + t.get("name").string("") + "-";
+        // the webhook checks the name with the task's index, not the replica's
+        String checked = prefix + i;
+        String last = prefix + Math.max(0, t.get("replicas").integer(1) - 1);
+        if (checked.length() > MAX) {
+          tooLong(ctx, at, "Volcano Job pod", checked);
+        } else if (hostnames && last.length() > MAX) {
+          tooLong(ctx, at, "Volcano Job pod hostname (the svc plugin's)", last);
         }
       }
     } else if ("Indexed".equals(spec.get("completionMode").string(""))) {
