@@ -321,4 +321,35 @@ class GangUpstreamWebhookTest {
         .asString()
         .contains("-worker-0");
   }
+
+  private static String mpiJob(String plugins) {
+    return "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata:\n  name: mpi\nspec:\n"
+        + "  minAvailable: 3\n  plugins:\n"
+        + plugins
+        + "  tasks:\n  - name: launcher\n    replicas: 1\n"
+        + "    template: {spec: {containers: [{name: c, image: i}]}}\n"
+        + "  - name: worker\n    replicas: 2\n"
+        + "    template: {spec: {containers: [{name: c, image: i}]}}\n";
+  }
+
+  // volcano pkg/webhooks/admission/jobs/validate/admit_job.go: validateJobCreate refuses a plugin
+  // it has no builder for (pkg/controllers/job/plugins/factory.go) and an mpi plugin whose master
+  // task (--master, 'master' by default) is not among the tasks
+  @Test
+  void volcanoJobPluginsExistAndMpiFindsItsMaster() {
+    assertThat(of("gang.volcano.job", mpiJob("    mpi: []\n    ssh: []\n")))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec.plugins[mpi]");
+              assertThat(d.message()).contains("master task 'master'");
+            });
+    assertThat(of("gang.volcano.job", mpiJob("    mpi: [\"--master=launcher\"]\n    ssh: []\n")))
+        .isEmpty();
+    assertThat(of("gang.volcano.job", mpiJob("    mpi: [--master, launcher]\n"))).isEmpty();
+    assertThat(of("gang.volcano.job", mpiJob("    mpi: [--master=launcher]\n    sshd: []\n")))
+        .singleElement()
+        .extracting(Diagnostic::path)
+        .isEqualTo("spec.plugins[sshd]");
+  }
 }
