@@ -352,4 +352,45 @@ class GangUpstreamWebhookTest {
         .extracting(Diagnostic::path)
         .isEqualTo("spec.plugins[sshd]");
   }
+
+  private static final String RJ_TEMPLATE =
+      "    template: {spec: {template: {spec: {containers: [{name: c, image: i}]}}}}\n";
+
+  // jobset api/jobset/v1alpha2/jobset_types.go: replicatedJobs is a map list keyed by name, and
+  // the spec's CEL rule keeps startupPolicy InOrder and dependsOn apart
+  @Test
+  void jobSetReplicatedJobNamesAreUnique() {
+    String yaml =
+        "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata:\n  name: train\nspec:\n"
+            + "  replicatedJobs:\n  - name: workers\n"
+            + RJ_TEMPLATE
+            + "  - name: workers\n"
+            + RJ_TEMPLATE;
+    assertThat(of("gang.jobset.spec", yaml))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("spec.replicatedJobs[1]");
+              assertThat(d.reason()).contains(Reason.DUPLICATE);
+            });
+  }
+
+  // jobset pkg/webhooks/jobset_webhook.go: ValidateCreate's dependsOn and policy target checks
+  @Test
+  void jobSetPoliciesAndDependenciesNameItsReplicatedJobs() {
+    String yaml =
+        "apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata:\n  name: train\nspec:\n"
+            + "  successPolicy: {operator: Any, targetReplicatedJobs: [driver]}\n"
+            + "  failurePolicy:\n    rules:\n    - action: FailJobSet\n"
+            + "      targetReplicatedJobs: [launcher]\n"
+            + "  replicatedJobs:\n  - name: launcher\n"
+            + RJ_TEMPLATE
+            + "  - name: workers\n    dependsOn: [{name: driver, status: Ready}]\n"
+            + RJ_TEMPLATE;
+    assertThat(of("gang.jobset.spec", yaml))
+        .extracting(Diagnostic::path)
+        .containsExactlyInAnyOrder(
+            "spec.replicatedJobs[1].dependsOn[0].name",
+            "spec.successPolicy.targetReplicatedJobs[0]");
+  }
 }

@@ -35,7 +35,8 @@ public final class GangRules implements RuleSet {
           new QueueRule(),
           new NameLengthRule(),
           new LeaderReadyRule(),
-          new LeaderWorkerSetRule());
+          new LeaderWorkerSetRule(),
+          new JobSetRule());
 
   @Override
   public List<Rule> rules() {
