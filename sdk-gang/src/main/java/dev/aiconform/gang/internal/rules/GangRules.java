@@ -29,10 +29,14 @@ public final class GangRules implements RuleSet {
           new MinimumRules.VolcanoJobRule(),
           new KueueRules.PodGroupRule(),
           new KueueRules.PodSetsRule(),
+          new KueueRules.QueueNameRule(),
+          new ClusterQueueRule(),
           new KueueRules.TopologyRule(),
           new QueueRule(),
           new NameLengthRule(),
-          new LeaderReadyRule());
+          new LeaderReadyRule(),
+          new LeaderWorkerSetRule(),
+          new JobSetRule());
 
   @Override
   public List<Rule> rules() {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -154,6 +155,61 @@ final class KueueRules {
                     ? "Kueue waits for the missing ones and admits none"
                     : "Kueue refuses the extra ones"),
             "set the count to " + pods + ", or add the pods the count promises");
+      }
+    }
+  }
+
+  /** {@code gang.kueue.queue-name}. */
+  static final class QueueNameRule extends GangRule {
+    QueueNameRule() {
+      super(
+          rule(
+                  "gang.kueue.queue-name",
+                  Category.CONFORMANCE,
+                  Severity.ERROR,
+                  "The kueue.x-k8s.io/queue-name label names a LocalQueue: a DNS subdomain")
+              .description(
+                  "Kueue's webhook refuses a workload whose kueue.x-k8s.io/queue-name label (or"
+                      + " the older annotation of that name) is no DNS-1123 subdomain, the format"
+                      + " of a LocalQueue's name: a label value may hold upper-case letters and"
+                      + " '_', a queue name may not (kueue"
+                      + " pkg/controller/jobframework/validation.go).")
+              .failingExample(queuedJob("Team_A"))
+              .fixedExample(queuedJob("team-a"))
+              .build());
+    }
+
+    private static String queuedJob(String queue) {
+      return "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\n  labels:\n"
+          + "    kueue.x-k8s.io/queue-name: "
+          + queue
+          + "\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n"
+          + "      containers: [{name: main, image: trainer}]\n";
+    }
+
+    @Override
+    public boolean appliesTo(HasMetadata object) {
+      return object.getMetadata() != null
+          && !GangKeys.KUEUE_GROUP.equals(GroupKind.of(object).group());
+    }
+
+    @Override
+    public void check(HasMetadata object, RuleContext ctx) {
+      check(object.getMetadata().getLabels(), "labels", ctx);
+      check(object.getMetadata().getAnnotations(), "annotations", ctx);
+    }
+
+    private static void check(Map<String, String> values, String field, RuleContext ctx) {
+      String queue = values == null ? null : values.get(GangKeys.KUEUE_QUEUE_NAME);
+      if (queue == null) {
+        return;
+      }
+      for (String e : NameFormat.DNS1123_SUBDOMAIN.problems(queue)) {
+        ctx.report(
+            FieldPath.of("metadata", field).key(GangKeys.KUEUE_QUEUE_NAME),
+            Reason.INVALID,
+            "queue name '" + queue + "' " + e,
+            "name the LocalQueue the workload goes to (lower-case letters, digits, '-', '.')");
       }
     }
   }

@@ -330,6 +330,12 @@ final class MinimumRules {
 
   /** {@code gang.volcano.job}. */
   static final class VolcanoJobRule extends GangRule {
+    // volcano pkg/controllers/job/plugins/factory.go: the registered job plugins
+    static final List<String> VOLCANO_PLUGINS =
+        List.of("ssh", "env", "svc", "tensorflow", "mpi", "pytorch", "hcclrank", "ray");
+    // volcano pkg/controllers/job/plugins/distributed-framework/mpi/mpi.go: DefaultMaster
+    static final String MPI_DEFAULT_MASTER = "master";
+
     VolcanoJobRule() {
       super(
           rule(
@@ -342,7 +348,9 @@ final class MinimumRules {
                   "Volcano's job webhook refuses a batch.volcano.sh Job without tasks, with"
                       + " duplicated or invalid (DNS-label) task names, with a negative"
                       + " minAvailable, or with minAvailable above the total replicas of its"
-                      + " tasks (volcano pkg/webhooks/admission/jobs/validate).")
+                      + " tasks, a plugin it does not know, or an mpi plugin whose master task"
+                      + " (--master, 'master' by default) is not among the tasks (volcano"
+                      + " pkg/webhooks/admission/jobs/validate).")
               .failingExample(
                   "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata:\n  name: j\n"
                       + "spec:\n  minAvailable: 5\n  tasks:\n  - name: t\n    replicas: 2\n")
@@ -365,6 +373,10 @@ final class MinimumRules {
         return;
       }
       Set<String> names = new HashSet<>();
+      for (Tree t : tasks) {
+        names.add(t.get("name").string(""));
+      }
+      Set<String> seen = new HashSet<>();
       long total = 0;
       for (int i = 0; i < tasks.size(); i++) {
         Tree t = tasks.get(i);
@@ -373,7 +385,7 @@ final class MinimumRules {
         if (name.isEmpty()) {
           continue; // Volcano's webhook names it default<index>
         }
-        if (!names.add(name)) {
+        if (!seen.add(name)) {
           ctx.report(
               np,
               null,
@@ -393,6 +405,7 @@ final class MinimumRules {
         }
         total += Math.max(0, replicas);
       }
+      plugins(spec.get("plugins").map(), names, ctx);
       Optional<Long> min = spec.get("minAvailable").integer();
       if (min.isPresent() && min.get() < 0) {
         ctx.report(
@@ -411,6 +424,49 @@ final class MinimumRules {
                 + "): the job can never start",
             "lower minAvailable to at most " + total);
       }
+    }
+
+    /** Volcano refuses a plugin it does not know, and an mpi plugin without its master task. */
+    private static void plugins(Map<String, Tree> plugins, Set<String> tasks, RuleContext ctx) {
+      plugins.forEach(
+          (plugin, args) -> {
+            FieldPath p = FieldPath.of("spec", "plugins").key(plugin);
+            if (!VOLCANO_PLUGINS.contains(plugin)) {
+              ctx.report(
+                  p,
+                  null,
+                  "unable to find job plugin: " + plugin,
+                  "use one of Volcano's job plugins: " + String.join(", ", VOLCANO_PLUGINS));
+            } else if ("mpi".equals(plugin)) {
+              String master = mpiMaster(args.list().stream().map(a -> a.string("")).toList());
+              if (!tasks.contains(master)) {
+                ctx.report(
+                    p,
+                    null,
+                    "the mpi plugin's master task '" + master + "' is not among the tasks",
+                    "name the launcher task '"
+                        + master
+                        + "', or pass --master=<launcher task name> to the mpi plugin");
+              }
+            }
+          });
+    }
+
+    /** The --master flag's value as Go's flag package reads it, or the default. */
+    private static String mpiMaster(List<String> args) {
+      String master = MPI_DEFAULT_MASTER;
+      for (int i = 0; i < args.size(); i++) {
+        String a = args.get(i).replaceFirst("^--?", "");
+        if (a.equals(args.get(i))) {
+          break; // the first non-flag argument ends flag parsing
+        }
+        if (a.startsWith("master=")) {
+          master = a.substring("master=".length());
+        } else if (a.equals("master") && i + 1 < args.size()) {
+          master = args.get(++i);
+        }
+      }
+      return master;
     }
   }
 }

@@ -20,6 +20,10 @@ final class NameLengthRule extends GangRule {
   static final int MAX = NameFormat.DNS1123_LABEL_MAX_LENGTH;
   // jobset pkg/webhooks/jobset_webhook.go: a random 5-character suffix is added to pod names
   static final String POD_SUFFIX = "-abcde";
+  // volcano pkg/controllers/job/plugins/svc/svc.go: sets each pod's hostname to its name
+  static final String VOLCANO_SVC_PLUGIN = "svc";
+  // jobset pkg/webhooks/jobset_webhook.go: Default() sets an unset completionMode to Indexed
+  static final String JOBSET_DEFAULT_COMPLETION_MODE = "Indexed";
 
   NameLengthRule() {
     super(
@@ -34,9 +38,12 @@ final class NameLengthRule extends GangRule {
                 GangKeys.JOB)
             .description(
                 "JobSet names Jobs <jobset>-<replicatedJob>-<index> and pods"
-                    + " <job>-<completionIndex>-<5 chars>, and refuses a JobSet whose names would"
-                    + " exceed 63 characters. LeaderWorkerSet pods are <lws>-<group>-<worker>,"
-                    + " Volcano Job pods <job>-<task>-<index> and Indexed Job hostnames"
+                    + " <job>-<completionIndex>-<5 chars> (Indexed, the mode it defaults), and refuses"
+                    + " a JobSet whose names would exceed 63 characters or are no DNS-1035 label"
+                    + " (a JobSet name with a dot or a leading digit). LeaderWorkerSet pods are <lws>-<group>-<worker>,"
+                    + " Volcano Job pods <job>-<task>-<index> (Volcano's webhook checks the"
+                    + " name with the task's index; with the svc plugin every pod's hostname is"
+                    + " its name) and Indexed Job hostnames"
                     + " <job>-<index>: past 63 characters the pods cannot be created, and the gang"
                     + " never fills.")
             .failingExample(
@@ -59,43 +66,7 @@ final class NameLengthRule extends GangRule {
     }
     Tree spec = Tree.of(object).get("spec");
     if (GangKeys.JOBSET.matches(object)) {
-      List<Tree> rjs = spec.get("replicatedJobs").list();
-      for (int i = 0; i < rjs.size(); i++) {
-        Tree rj = rjs.get(i);
-        String rjName = rj.get("name").string("");
-        long replicas = rj.get("replicas").integer(1);
-        String job = name + "-" + rjName + "-" + Math.max(0, replicas - 1);
-        FieldPath at = FieldPath.of("spec", "replicatedJobs").index(i).child("name");
-        if (job.length() > MAX) {
-          ctx.report(
-              at,
-              null,
-              "JobSet name is too long, job names generated for this JobSet will exceed 63"
-                  + " characters: '"
-                  + job
-                  + "' has "
-                  + job.length(),
-              "shorten the JobSet or replicated Job name by " + (job.length() - MAX));
-          continue;
-        }
-        Tree jobSpec = rj.at("template", "spec");
-        if ("Indexed".equals(jobSpec.get("completionMode").string(""))
-            && jobSpec.get("completions").integer().isPresent()) {
-          String pod =
-              job + "-" + Math.max(0, jobSpec.get("completions").integer(1) - 1) + POD_SUFFIX;
-          if (pod.length() > MAX) {
-            ctx.report(
-                at,
-                null,
-                "JobSet name is too long, pod names generated for this JobSet will exceed 63"
-                    + " characters: '"
-                    + pod
-                    + "' has "
-                    + pod.length(),
-                "shorten the JobSet or replicated Job name by " + (pod.length() - MAX));
-          }
-        }
-      }
+      jobSet(name, spec, ctx);
     } else if (GangKeys.LEADER_WORKER_SET.matches(object)) {
       long replicas = spec.get("replicas").integer(1);
       long size = spec.at("leaderWorkerTemplate", "size").integer(1);
@@ -104,18 +75,19 @@ final class NameLengthRule extends GangRule {
         tooLong(ctx, FieldPath.of("metadata", "name"), "LeaderWorkerSet worker pod", pod);
       }
     } else if (GangKeys.VOLCANO_JOB.matches(object)) {
+      boolean hostnames = spec.get("plugins").map().containsKey(VOLCANO_SVC_PLUGIN);
       List<Tree> tasks = spec.get("tasks").list();
       for (int i = 0; i < tasks.size(); i++) {
         Tree t = tasks.get(i);
-        String pod =
-            name
-                + "-"
-                + t.get("name").string("")
-                + "-"
-                + Math.max(0, t.get("replicas").integer(1) - 1);
-        if (pod.length() > MAX) {
-          tooLong(
-              ctx, FieldPath.of("spec", "tasks").index(i).child("name"), "Volcano Job pod", pod);
+        FieldPath at = FieldPath.of("spec", "tasks").index(i).child("name");
+        String prefix = name + "-" + t.get("name").string("") + "-";
+        // the webhook checks the name with the task's index, not the replica's
+        String checked = prefix + i;
+        String last = prefix + Math.max(0, t.get("replicas").integer(1) - 1);
+        if (checked.length() > MAX) {
+          tooLong(ctx, at, "Volcano Job pod", checked);
+        } else if (hostnames && last.length() > MAX) {
+          tooLong(ctx, at, "Volcano Job pod hostname (the svc plugin's)", last);
         }
       }
     } else if ("Indexed".equals(spec.get("completionMode").string(""))) {
@@ -124,6 +96,80 @@ final class NameLengthRule extends GangRule {
         tooLong(ctx, FieldPath.of("metadata", "name"), "Indexed Job pod hostname", host);
       }
     }
+  }
+
+  /**
+   * JobSet's webhook checks the longest Job name of each replicated Job, and (for Indexed Jobs, the
+   * mode its mutating webhook defaults) the longest pod name, as DNS-1035 labels.
+   */
+  private static void jobSet(String name, Tree spec, RuleContext ctx) {
+    if (!formatProblems(name).isEmpty()) {
+      ctx.report(
+          FieldPath.of("metadata", "name"),
+          null,
+          "JobSet name '"
+              + name
+              + "' makes Job names such as '"
+              + name
+              + "-<replicatedJob>-0' that are not DNS-1035 labels: "
+              + formatProblems(name).get(0),
+          "name the JobSet with lower-case letters, digits and '-' only, starting with a letter");
+      return;
+    }
+    List<Tree> rjs = spec.get("replicatedJobs").list();
+    for (int i = 0; i < rjs.size(); i++) {
+      Tree rj = rjs.get(i);
+      String rjName = rj.get("name").string("");
+      long replicas = rj.get("replicas").integer(1);
+      String job = name + "-" + rjName + "-" + Math.max(0, replicas - 1);
+      FieldPath at = FieldPath.of("spec", "replicatedJobs").index(i).child("name");
+      List<String> format = formatProblems(job);
+      if (!format.isEmpty()) {
+        ctx.report(
+            at,
+            null,
+            "Job name '" + job + "' generated for this JobSet: " + format.get(0),
+            "name the replicated Job with lower-case letters, digits and '-' only");
+        continue;
+      }
+      if (job.length() > MAX) {
+        ctx.report(
+            at,
+            null,
+            "JobSet name is too long, job names generated for this JobSet will exceed 63"
+                + " characters: '"
+                + job
+                + "' has "
+                + job.length(),
+            "shorten the JobSet or replicated Job name by " + (job.length() - MAX));
+        continue;
+      }
+      Tree jobSpec = rj.at("template", "spec");
+      if (JOBSET_DEFAULT_COMPLETION_MODE.equals(
+              jobSpec.get("completionMode").string(JOBSET_DEFAULT_COMPLETION_MODE))
+          && jobSpec.get("completions").integer().isPresent()) {
+        String pod =
+            job + "-" + Math.max(0, jobSpec.get("completions").integer(1) - 1) + POD_SUFFIX;
+        if (pod.length() > MAX) {
+          ctx.report(
+              at,
+              null,
+              "JobSet name is too long, pod names generated for this JobSet will exceed 63"
+                  + " characters: '"
+                  + pod
+                  + "' has "
+                  + pod.length(),
+              "shorten the JobSet or replicated Job name by " + (pod.length() - MAX));
+        }
+      }
+    }
+  }
+
+  /** What makes {@code value} no DNS-1035 label, its length aside (reported on its own). */
+  private static List<String> formatProblems(String value) {
+    return NameFormat.DNS1035_LABEL.problems(value).stream()
+        .filter(p -> !p.startsWith("must be no more than"))
+        .toList();
   }
 
   private static void tooLong(RuleContext ctx, FieldPath at, String what, String name) {
