@@ -2,6 +2,7 @@ package dev.aiconform.autoscale.rules;
 
 import static dev.aiconform.autoscale.rules.Checks.assertFinding;
 import static dev.aiconform.autoscale.rules.Checks.assertNoErrors;
+import static dev.aiconform.autoscale.rules.Checks.assertNoFinding;
 import static dev.aiconform.autoscale.rules.Checks.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,5 +170,139 @@ class KedaRulesTest {
   @Test
   void kedaBehaviourPassthroughIsNotCheckedAsAnHpaButIsRendered() {
     assertNoErrors(Checks.validate(RenderersTestAccess.vllm().renderKeda(), TargetVersion.V1_34));
+  }
+
+  static String deployment(String kind, String containers) {
+    return "apiVersion: apps/v1\nkind: "
+        + kind
+        + "\nmetadata:\n  name: vllm\n  namespace: ml\nspec:\n"
+        + "  selector: {matchLabels: {app: vllm}}\n  template:\n    metadata: {labels: {app: vllm}}\n"
+        + "    spec:\n      containers:\n"
+        + containers;
+  }
+
+  static final String CPU_TRIGGER =
+      "  minReplicaCount: 1\n  triggers:\n  - type: cpu\n    metricType: Utilization\n"
+          + "    metadata: {value: \"60\"}\n";
+
+  @Test
+  void cpuOnlyScaleToZeroIsRefusedOnlyForDeploymentAndStatefulSetTargets() {
+    // scaledobject_webhook.go verifyCPUMemoryScalers returns early for other target kinds.
+    String cpu =
+        "  triggers:\n  - type: cpu\n    metricType: Utilization\n    metadata: {value: \"60\"}\n";
+    String rollout =
+        HEAD.replace(
+                "scaleTargetRef: {name: vllm}",
+                "scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: vllm}")
+            + cpu;
+    assertThat(
+            Checks.find(validate(rollout), "autoscale.keda.webhook", "spec.minReplicaCount", null))
+        .isEmpty();
+    String statefulSet =
+        HEAD.replace(
+                "scaleTargetRef: {name: vllm}", "scaleTargetRef: {kind: StatefulSet, name: vllm}")
+            + cpu;
+    assertFinding(
+        validate(statefulSet), "autoscale.keda.webhook", "spec.minReplicaCount", Reason.INVALID);
+  }
+
+  @Test
+  void cpuAndMemoryTriggersNeedARequestOrLimitOnTheTargetsContainers() {
+    String noRequests = deployment("Deployment", "      - {name: vllm, image: vllm/vllm-openai}\n");
+    String withRequests =
+        deployment(
+            "Deployment",
+            "      - name: vllm\n        image: vllm/vllm-openai\n        resources: {requests: {cpu: 500m}}\n");
+    assertThat(
+            assertFinding(
+                    validate(noRequests + "---\n" + HEAD + CPU_TRIGGER),
+                    "autoscale.keda.webhook",
+                    "spec.triggers[0]",
+                    Reason.INVALID)
+                .message())
+        .contains("container vllm")
+        .contains("cpu");
+    assertNoFinding(
+        validate(withRequests + "---\n" + HEAD + CPU_TRIGGER), "autoscale.keda.webhook");
+    // a memory trigger needs a memory request, a cpu request does not count
+    assertFinding(
+        validate(withRequests + "---\n" + HEAD + CPU_TRIGGER.replace("type: cpu", "type: memory")),
+        "autoscale.keda.webhook",
+        "spec.triggers[0]",
+        Reason.INVALID);
+  }
+
+  @Test
+  void containerNameLimitsTheRequestCheckAndLimitRangeDefaultsCount() {
+    String sidecar =
+        deployment(
+            "StatefulSet",
+            "      - name: vllm\n        image: vllm/vllm-openai\n        resources: {limits: {cpu: \"2\"}}\n"
+                + "      - {name: proxy, image: envoyproxy/envoy}\n");
+    String so = HEAD.replace("{name: vllm}", "{kind: StatefulSet, name: vllm}") + CPU_TRIGGER;
+    assertFinding(
+        validate(sidecar + "---\n" + so),
+        "autoscale.keda.webhook",
+        "spec.triggers[0]",
+        Reason.INVALID);
+    assertNoFinding(
+        validate(
+            sidecar
+                + "---\n"
+                + so.replace("{value: \"60\"}", "{value: \"60\", containerName: vllm}")),
+        "autoscale.keda.webhook");
+    String limitRange =
+        "apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: ml\nspec:\n"
+            + "  limits:\n  - type: Container\n    defaultRequest: {cpu: 100m}\n";
+    assertNoFinding(
+        validate(sidecar + "---\n" + so + "---\n" + limitRange), "autoscale.keda.webhook");
+  }
+
+  @Test
+  void twoScaledObjectsMayNotShareAnHpaName() {
+    String first =
+        HEAD + "  advanced:\n    horizontalPodAutoscalerConfig: {name: shared}\n" + TRIGGER;
+    String second =
+        first
+            .replace("name: vllm\n  namespace", "name: tgi\n  namespace")
+            .replace("scaleTargetRef: {name: vllm}", "scaleTargetRef: {name: tgi}");
+    ValidationReport r = validate(first + "---\n" + second);
+    assertThat(
+            Checks.find(
+                r,
+                "autoscale.keda.webhook",
+                "spec.advanced.horizontalPodAutoscalerConfig.name",
+                Reason.DUPLICATE))
+        .hasSize(1)
+        .allSatisfy(d -> assertThat(d.message()).contains("shared").contains("ScaledObject vllm"));
+    // the default HPA name is keda-hpa-<name>: distinct ScaledObject names never clash
+    assertNoFinding(
+        validate(
+            HEAD
+                + TRIGGER
+                + "---\n"
+                + (HEAD + TRIGGER)
+                    .replace("name: vllm\n  namespace", "name: tgi\n  namespace")
+                    .replace("{name: vllm}", "{name: tgi}")),
+        "autoscale.keda.webhook");
+  }
+
+  @Test
+  void theFormulaMayOnlyNameTheNamedEventTriggers() {
+    String named =
+        TRIGGER.replace("  - type: prometheus\n", "  - type: prometheus\n    name: queue\n");
+    String modifiers =
+        "  advanced:\n    scalingModifiers:\n      target: \"5\"\n      formula: \"%s\"\n";
+    assertNoFinding(
+        validate(HEAD + String.format(modifiers, "queue > 2 ? queue : float(0)") + named),
+        "autoscale.keda.webhook");
+    assertThat(
+            assertFinding(
+                    validate(HEAD + String.format(modifiers, "queue + waiting") + named),
+                    "autoscale.keda.webhook",
+                    "spec.advanced.scalingModifiers.formula",
+                    Reason.INVALID)
+                .message())
+        .contains("waiting");
   }
 }

@@ -2,14 +2,22 @@ package dev.aiconform.autoscale.internal.rules;
 
 import dev.aiconform.autoscale.ScaledObject;
 import dev.aiconform.autoscale.internal.Tree;
+import dev.aiconform.core.Manifest;
+import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.LimitRangeItem;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -309,9 +317,12 @@ public final class KedaRules {
                   "KEDA's webhook refuses ScaledObjects whose trigger names repeat, that use"
                       + " useCachedMetrics on cpu, memory or cron triggers, whose idleReplicaCount"
                       + " is not below minReplicaCount, whose name (or the name of the HPA they"
-                      + " create) exceeds 63 characters, that scale to zero on cpu/memory"
-                      + " triggers only, whose fallback has no trigger able to use it, or whose"
-                      + " scalingModifiers lack a formula's target. Source:"
+                      + " create) exceeds 63 characters or is another ScaledObject's, that scale a"
+                      + " Deployment or StatefulSet to zero on cpu/memory triggers only, whose"
+                      + " cpu/memory triggers read a container of the target (in the bundle) with"
+                      + " no request, limit or LimitRange default for the resource, whose fallback"
+                      + " has no trigger able to use it, or whose scalingModifiers lack a formula's"
+                      + " target or use names no event trigger has. Source:"
                       + " apis/keda/v1alpha1/scaledobject_webhook.go, scaledobject_types.go,"
                       + " scaletriggers_types.go.")
               .failingExample(SO_HEAD + "  idleReplicaCount: 0\n" + PROMETHEUS_TRIGGER)
@@ -394,7 +405,14 @@ public final class KedaRules {
               "set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter name");
         }
       }
-      if (onlyResource && min.orElse(0L) == 0) {
+      boolean podTarget = targetsDeploymentOrStatefulSet(so);
+      if (podTarget) {
+        resourceRequests(so, triggers, ctx);
+      }
+      hpaNameConflict(so, ctx);
+      // verifyCPUMemoryScalers returns before this check for targets other than a Deployment or
+      // a StatefulSet.
+      if (onlyResource && podTarget && min.orElse(0L) == 0) {
         ctx.report(
             SPEC.child("minReplicaCount"),
             Reason.INVALID,
@@ -436,6 +454,9 @@ public final class KedaRules {
                 "write target as a number, such as \"10\"");
           }
         }
+        if (!formula.isEmpty()) {
+          formulaNames(formula, triggers, mp.child("formula"), ctx);
+        }
         if ("Utilization".equals(modifiers.get("metricType"))) {
           ctx.report(
               mp.child("metricType"),
@@ -468,6 +489,242 @@ public final class KedaRules {
               "define advanced.scalingModifiers.formula");
         }
       }
+    }
+  }
+
+  // pkg/apis/keda/v1alpha1/gvkr.go: the target's apiVersion and kind default to apps/v1 Deployment.
+  private static boolean targetsDeploymentOrStatefulSet(GenericKubernetesResource so) {
+    ScaledObject s = ScaledObject.of(so);
+    String kind = s.scaleTargetKind();
+    return s.scaleTargetApiVersion().equals("apps/v1")
+        && (kind.equals("Deployment") || kind.equals("StatefulSet"));
+  }
+
+  /**
+   * verifyCPUMemoryScalers: each container a cpu or memory trigger reads (all of them, or the one
+   * its metadata.containerName names) requests or limits that resource, unless a LimitRange of the
+   * namespace gives containers a default. Checked when the target is in the bundle.
+   */
+  private static void resourceRequests(
+      GenericKubernetesResource so, List<Object> triggers, RuleContext ctx) {
+    Optional<PodTemplateSpec> template =
+        Autoscalers.target(so)
+            .flatMap(t -> Autoscalers.find(ctx.bundle(), t))
+            .flatMap(m -> Autoscalers.podTemplate(m.object()));
+    if (template.isEmpty() || template.get().getSpec() == null) {
+      return;
+    }
+    List<Container> containers =
+        template.get().getSpec().getContainers() == null
+            ? List.of()
+            : template.get().getSpec().getContainers();
+    for (int i = 0; i < triggers.size(); i++) {
+      Map<String, Object> t = Tree.map(triggers.get(i));
+      String type = Tree.string(t.get("type")).orElse("");
+      if (!type.equals("cpu") && !type.equals("memory")) {
+        continue;
+      }
+      String containerName =
+          Tree.string(Tree.map(t.get("metadata")).get("containerName")).orElse("");
+      if (limitRangeDefault(ctx.bundle(), Autoscalers.namespace(so), type)) {
+        continue;
+      }
+      for (Container c : containers) {
+        if (!containerName.isEmpty() && !containerName.equals(c.getName())) {
+          continue;
+        }
+        ResourceRequirements r = c.getResources();
+        if (r == null || (!positive(r.getRequests(), type) && !positive(r.getLimits(), type))) {
+          ctx.report(
+              SPEC.child("triggers").index(i),
+              Reason.INVALID,
+              "the ScaledObject has a "
+                  + type
+                  + " trigger but the container "
+                  + c.getName()
+                  + " of its target has no "
+                  + type
+                  + " request (or limit)",
+              "set resources.requests."
+                  + type
+                  + " on the container, or name the measured container in"
+                  + " metadata.containerName");
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean positive(Map<String, Quantity> m, String resource) {
+    if (m == null || m.get(resource) == null) {
+      return false;
+    }
+    try {
+      return m.get(resource).getNumericalAmount().signum() > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A LimitRange of the namespace whose Container item defaults the resource above zero. */
+  private static boolean limitRangeDefault(
+      ManifestBundle bundle, String namespace, String resource) {
+    for (LimitRange lr : bundle.objectsOf(LimitRange.class)) {
+      if (!namespace.equals(Autoscalers.namespace(lr))
+          || lr.getSpec() == null
+          || lr.getSpec().getLimits() == null) {
+        continue;
+      }
+      for (LimitRangeItem item : lr.getSpec().getLimits()) {
+        if ("Container".equals(item.getType())
+            && (positive(item.getDefaultRequest(), resource)
+                || positive(item.getDefault(), resource))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * verifyScaledObjects: the HPA a ScaledObject creates must not be another ScaledObject's. In a
+   * bundle the one applied later is refused, so the finding goes to the later one.
+   */
+  private static void hpaNameConflict(GenericKubernetesResource so, RuleContext ctx) {
+    if (so.getMetadata() == null || so.getMetadata().getName() == null) {
+      return;
+    }
+    String name = so.getMetadata().getName();
+    String namespace = Autoscalers.namespace(so);
+    String hpaName = ScaledObject.of(so).hpaName();
+    for (Manifest m : ctx.bundle()) {
+      HasMetadata o = m.object();
+      if (o == ctx.original() || o == so) {
+        return;
+      }
+      if (!(o instanceof GenericKubernetesResource)
+          || !BaseRule.SCALED_OBJECT.matches(o)
+          || o.getMetadata() == null
+          || name.equals(o.getMetadata().getName())
+          || !namespace.equals(Autoscalers.namespace(o))) {
+        continue;
+      }
+      if (ScaledObject.of((GenericKubernetesResource) o).hpaName().equals(hpaName)) {
+        boolean custom =
+            Tree.at(Tree.root(so), "spec", "advanced", "horizontalPodAutoscalerConfig", "name")
+                != null;
+        ctx.report(
+            custom
+                ? SPEC.child("advanced", "horizontalPodAutoscalerConfig", "name")
+                : FieldPath.of("metadata", "name"),
+            Reason.DUPLICATE,
+            "the HPA '"
+                + hpaName
+                + "' is already managed by ScaledObject "
+                + o.getMetadata().getName()
+                + "; KEDA's webhook refuses a second ScaledObject for it",
+            "give each ScaledObject its own horizontalPodAutoscalerConfig.name");
+        return;
+      }
+    }
+  }
+
+  private static final Set<String> FORMULA_WORDS =
+      Set.of(
+          "true",
+          "false",
+          "nil",
+          "and",
+          "or",
+          "not",
+          "in",
+          "matches",
+          "contains",
+          "startsWith",
+          "endsWith",
+          "let",
+          "if",
+          "else");
+
+  /**
+   * validateScalingModifiersFormula compiles the formula with one variable per named trigger that
+   * is not cpu or memory: another name does not compile. Names are found conservatively (not in
+   * string literals, not called as functions, not after a dot, not declared with let).
+   */
+  static void formulaNames(String formula, List<Object> triggers, FieldPath p, RuleContext ctx) {
+    Set<String> defined = new HashSet<>();
+    for (Object o : triggers) {
+      Map<String, Object> t = Tree.map(o);
+      String type = Tree.string(t.get("type")).orElse("");
+      Tree.string(t.get("name"))
+          .filter(n -> !n.isEmpty() && !type.equals("cpu") && !type.equals("memory"))
+          .ifPresent(defined::add);
+    }
+    Set<String> unknown = new java.util.LinkedHashSet<>();
+    int i = 0;
+    int n = formula.length();
+    String previous = "";
+    while (i < n) {
+      char c = formula.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        int j = i + 1;
+        while (j < n && formula.charAt(j) != c) {
+          j += formula.charAt(j) == '\\' && c != '`' ? 2 : 1;
+        }
+        i = j + 1;
+        previous = "";
+      } else if (Character.isDigit(c)) {
+        while (i < n
+            && (Character.isLetterOrDigit(formula.charAt(i))
+                || formula.charAt(i) == '.'
+                || formula.charAt(i) == '_')) {
+          i++;
+        }
+        previous = "";
+      } else if (Character.isLetter(c) || c == '_' || c == '$') {
+        int j = i;
+        while (j < n
+            && (Character.isLetterOrDigit(formula.charAt(j))
+                || formula.charAt(j) == '_'
+                || formula.charAt(j) == '$')) {
+          j++;
+        }
+        String word = formula.substring(i, j);
+        int k = j;
+        while (k < n && Character.isWhitespace(formula.charAt(k))) {
+          k++;
+        }
+        boolean call = k < n && formula.charAt(k) == '(';
+        boolean member = previous.equals(".") || previous.equals("?.");
+        if (previous.equals("let")) {
+          defined.add(word);
+        } else if (!call
+            && !member
+            && !FORMULA_WORDS.contains(word)
+            && !defined.contains(word)
+            && !word.startsWith("$")) {
+          unknown.add(word);
+        }
+        previous = word;
+        i = j;
+      } else {
+        if (!Character.isWhitespace(c)) {
+          previous = c == '.' && i > 0 && formula.charAt(i - 1) == '?' ? "?." : String.valueOf(c);
+        }
+        i++;
+      }
+    }
+    for (String name : unknown) {
+      ctx.report(
+          p,
+          Reason.INVALID,
+          "the formula uses '"
+              + name
+              + "', which is no trigger's name"
+              + (defined.isEmpty()
+                  ? " (no trigger other than cpu/memory has a name)"
+                  : "; named triggers: " + String.join(", ", new java.util.TreeSet<>(defined))),
+          "name the trigger (triggers[].name) or fix the formula; cpu and memory triggers cannot be used in formulas");
     }
   }
 
