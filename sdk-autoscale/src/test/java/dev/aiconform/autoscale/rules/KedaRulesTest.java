@@ -10,6 +10,7 @@ import dev.aiconform.autoscale.RenderersTestAccess;
 import dev.aiconform.core.TargetVersion;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.ValidationReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KedaRulesTest {
@@ -304,5 +305,67 @@ class KedaRulesTest {
                     Reason.INVALID)
                 .message())
         .contains("waiting");
+  }
+
+  static String prometheusMetadata(String lines) {
+    return HEAD + "  triggers:\n  - type: prometheus\n    metadata:\n" + lines;
+  }
+
+  @Test
+  void prometheusParametersMayComeFromTheTargetsEnvironment() {
+    // pkg/scalers/scalersconfig/typed_config.go reads <name>FromEnv from the container's env.
+    ValidationReport r =
+        validate(
+            prometheusMetadata(
+                "      serverAddressFromEnv: PROMETHEUS_URL\n      query: sum(up)\n"
+                    + "      thresholdFromEnv: SCALE_THRESHOLD\n"));
+    assertNoFinding(r, "autoscale.keda.prometheus-trigger");
+  }
+
+  @Test
+  void thresholdsParseAsJsonNumbersAsKedaReadsThem() {
+    String base = "      serverAddress: http://prom:9090\n      query: sum(up)\n";
+    for (String bad : List.of("+5", ".5", "5.", "5f", "NaN", "Infinity", "05", "0x10")) {
+      assertFinding(
+          validate(prometheusMetadata(base + "      threshold: \"" + bad + "\"\n")),
+          "autoscale.keda.prometheus-trigger",
+          "spec.triggers[0].metadata.threshold",
+          Reason.INVALID);
+    }
+    for (String good : List.of("5", "0.7", "1e3", "-1", "10.25", " 7 ")) {
+      assertNoFinding(
+          validate(prometheusMetadata(base + "      threshold: \"" + good + "\"\n")),
+          "autoscale.keda.prometheus-trigger");
+    }
+  }
+
+  @Test
+  void prometheusBooleansDurationsAndMapsParse() {
+    String base =
+        "      serverAddress: http://prom:9090\n      query: sum(up)\n      threshold: \"5\"\n";
+    ValidationReport r =
+        validate(
+            prometheusMetadata(
+                base
+                    + "      ignoreNullValues: \"yes\"\n      unsafeSsl: \"on\"\n      timeout: 5x\n"
+                    + "      queryParameters: \"a=b,c\"\n      customHeaders: \"X=1=2\"\n"));
+    for (String key :
+        List.of("ignoreNullValues", "unsafeSsl", "timeout", "queryParameters", "customHeaders")) {
+      assertFinding(
+          r,
+          "autoscale.keda.prometheus-trigger",
+          "spec.triggers[0].metadata." + key,
+          Reason.INVALID);
+    }
+    assertNoFinding(
+        validate(
+            prometheusMetadata(
+                base
+                    + "      ignoreNullValues: \"False\"\n      unsafeSsl: \"1\"\n      timeout: \"1500\"\n"
+                    + "      queryParameters: \"a=b, c=d\"\n      customHeaders: \"X-Scope-OrgID=tenant\"\n")),
+        "autoscale.keda.prometheus-trigger");
+    assertNoFinding(
+        validate(prometheusMetadata(base + "      timeout: 1m30s\n")),
+        "autoscale.keda.prometheus-trigger");
   }
 }

@@ -801,7 +801,9 @@ public final class KedaRules {
         FieldPath mp = tp.child("metadata");
         for (String required : List.of("serverAddress", "query", "threshold")) {
           Object v = md.get(required);
-          if (v == null || String.valueOf(v).isBlank()) {
+          boolean fromEnv =
+              Tree.string(md.get(required + "FromEnv")).filter(e -> !e.isBlank()).isPresent();
+          if ((v == null || String.valueOf(v).isBlank()) && !fromEnv) {
             ctx.report(
                 mp.child(required),
                 Reason.REQUIRED,
@@ -813,8 +815,15 @@ public final class KedaRules {
         }
         number(md, mp, "threshold", ctx);
         number(md, mp, "activationThreshold", ctx);
+        bool(md, mp, "ignoreNullValues", ctx);
+        bool(md, mp, "unsafeSsl", ctx);
+        duration(md, mp, "timeout", ctx);
+        keyValues(md, mp, "queryParameters", ctx);
+        keyValues(md, mp, "customHeaders", ctx);
         for (String key : md.keySet()) {
-          if (!KNOWN_METADATA.contains(key)) {
+          // typed_config.go checkUnexpectedParameterExist: <name>FromEnv reads <name> from env.
+          String param = key.endsWith("FromEnv") ? key.substring(0, key.length() - 7) : key;
+          if (!KNOWN_METADATA.contains(param)) {
             ctx.report(
                 Severity.INFO,
                 mp.child(key),
@@ -829,14 +838,77 @@ public final class KedaRules {
       }
     }
 
+    // pkg/scalers/scalersconfig/typed_config.go setConfigValueHelper: a float64 parameter is
+    // read with encoding/json, so it is a JSON number (no '+', '.5', '5.', NaN or leading zeros).
+    static final java.util.regex.Pattern JSON_NUMBER =
+        java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    // strconv.ParseBool
+    static final Set<String> GO_BOOLEANS =
+        Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
+    // time.ParseDuration, or a whole number of milliseconds
+    static final java.util.regex.Pattern GO_DURATION =
+        java.util.regex.Pattern.compile(
+            "\\+?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+|[0-9]+)");
+
+    /** A metadata value as KEDA reads it: trimmed, and absent when empty. */
+    private static Optional<String> param(Map<String, Object> md, String key) {
+      return Tree.string(md.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static void bool(Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      param(md, key)
+          .filter(v -> !GO_BOOLEANS.contains(v))
+          .ifPresent(
+              v ->
+                  ctx.report(
+                      mp.child(key),
+                      Reason.INVALID,
+                      key + " must be a boolean; found '" + v + "'",
+                      "write \"true\" or \"false\""));
+    }
+
+    private static void duration(
+        Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      param(md, key)
+          .filter(v -> !GO_DURATION.matcher(v).matches())
+          .ifPresent(
+              v ->
+                  ctx.report(
+                      mp.child(key),
+                      Reason.INVALID,
+                      key
+                          + " must be a non-negative Go duration or a number of milliseconds;"
+                          + " found '"
+                          + v
+                          + "'",
+                      "write a duration such as \"30s\" or milliseconds such as \"1500\""));
+    }
+
+    // typed_config.go setConfigValueMap: comma-separated key=value pairs, one '=' each.
+    private static void keyValues(
+        Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      param(md, key)
+          .ifPresent(
+              v -> {
+                for (String element : v.split(",", -1)) {
+                  if (element.trim().split("=", -1).length != 2) {
+                    ctx.report(
+                        mp.child(key),
+                        Reason.INVALID,
+                        key + " must be comma-separated key=value pairs; found '" + element + "'",
+                        "write key=value pairs such as \"a=1,b=2\" (values cannot contain '=' or ',')");
+                    return;
+                  }
+                }
+              });
+    }
+
     private static void number(Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
       Object v = md.get(key);
       if (v == null || String.valueOf(v).isBlank()) {
         return;
       }
-      try {
-        Double.parseDouble(String.valueOf(v).trim());
-      } catch (NumberFormatException e) {
+      if (!JSON_NUMBER.matcher(String.valueOf(v).trim()).matches()) {
         ctx.report(
             mp.child(key),
             Reason.INVALID,
