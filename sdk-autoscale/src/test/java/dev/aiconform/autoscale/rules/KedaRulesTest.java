@@ -368,4 +368,24 @@ class KedaRulesTest {
         validate(prometheusMetadata(base + "      timeout: 1m30s\n")),
         "autoscale.keda.prometheus-trigger");
   }
+
+  @Test
+  void hpaBehaviourPoliciesNeedTheFieldsTheCrdRequires() {
+    // keda.sh_scaledobjects.yaml: behavior.scaleUp/scaleDown.policies[] require periodSeconds,
+    // type and value (as integers for the numbers).
+    String behaviour =
+        "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleDown:\n"
+            + "          policies:\n          - {type: Pods, value: \"1\"}\n";
+    ValidationReport r = validate(HEAD + behaviour + TRIGGER);
+    String policy = "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.policies[0]";
+    assertFinding(r, "autoscale.keda.schema", policy + ".periodSeconds", Reason.REQUIRED);
+    assertFinding(r, "autoscale.keda.schema", policy + ".value", Reason.TYPE_INVALID);
+    assertNoFinding(
+        validate(
+            HEAD
+                + behaviour.replace(
+                    "{type: Pods, value: \"1\"}", "{type: Pods, value: 1, periodSeconds: 60}")
+                + TRIGGER),
+        "autoscale.keda.schema");
+  }
 }

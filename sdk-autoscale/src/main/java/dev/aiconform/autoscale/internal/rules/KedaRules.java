@@ -85,7 +85,8 @@ public final class KedaRules {
                       + " scaleTargetRef.name and at least one trigger with a type and string"
                       + " metadata are required; pollingInterval ≥ 1, maxReplicaCount ≥ 1, other"
                       + " counts ≥ 0; authenticationRef.kind and fallback.behavior from their"
-                      + " enums; minReplicaCount ≤ maxReplicaCount (100 when unset). Source:"
+                      + " enums; minReplicaCount ≤ maxReplicaCount (100 when unset); the HPA"
+                      + " behaviour's policies need type, periodSeconds and value. Source:"
                       + " kedacore/keda config/crd/bases/keda.sh_scaledobjects.yaml.")
               .failingExample(
                   SO_HEAD
@@ -140,6 +141,7 @@ public final class KedaRules {
       }
       triggers(spec, ctx);
       fallback(spec, ctx);
+      behaviorPolicies(spec, ctx);
       Object metricType = Tree.at(spec, "advanced", "scalingModifiers", "metricType");
       if (metricType != null
           && !List.of("AverageValue", "Value").contains(String.valueOf(metricType))) {
@@ -222,6 +224,49 @@ public final class KedaRules {
                 "leave kind out for a TriggerAuthentication in the same namespace");
           }
         }
+      }
+    }
+
+    /** The HPA behaviour KEDA passes on: its policies' fields are required by the CRD. */
+    private static void behaviorPolicies(Map<String, Object> spec, RuleContext ctx) {
+      FieldPath bp = SPEC.child("advanced", "horizontalPodAutoscalerConfig", "behavior");
+      for (String direction : List.of("scaleUp", "scaleDown")) {
+        List<Object> policies =
+            Tree.list(
+                Tree.at(
+                    spec,
+                    "advanced",
+                    "horizontalPodAutoscalerConfig",
+                    "behavior",
+                    direction,
+                    "policies"));
+        for (int i = 0; i < policies.size(); i++) {
+          Map<String, Object> policy = Tree.map(policies.get(i));
+          FieldPath pp = bp.child(direction, "policies").index(i);
+          requiredNonEmptyType(policy, pp, "type", ctx);
+          for (String field : List.of("periodSeconds", "value")) {
+            Object v = policy.get(field);
+            if (v == null) {
+              ctx.report(
+                  pp.child(field),
+                  Reason.REQUIRED,
+                  field + " is required",
+                  "set " + field + " (an integer)");
+            } else if (Tree.integer(v).isEmpty()) {
+              typeInvalid(pp.child(field), v, "integer", ctx);
+            }
+          }
+        }
+      }
+    }
+
+    private static void requiredNonEmptyType(
+        Map<String, Object> policy, FieldPath pp, String field, RuleContext ctx) {
+      Object v = policy.get(field);
+      if (v == null) {
+        ctx.report(pp.child(field), Reason.REQUIRED, field + " is required", "use Pods or Percent");
+      } else if (!(v instanceof String)) {
+        typeInvalid(pp.child(field), v, "string", ctx);
       }
     }
 
