@@ -388,4 +388,24 @@ class KedaRulesTest {
                 + TRIGGER),
         "autoscale.keda.schema");
   }
+
+  @Test
+  void theModifiersTargetParsesAsGosParseFloat() {
+    // validateScalingModifiersTarget: strconv.ParseFloat, then refused when <= 0 (NaN is not).
+    String trigger =
+        TRIGGER.replace("  - type: prometheus\n", "  - type: prometheus\n    name: q\n");
+    String modifiers =
+        "  advanced:\n    scalingModifiers:\n      formula: q\n      target: \"%s\"\n";
+    for (String bad : List.of("5f", "5d", " 5", "0", "-1", "1_000", "five")) {
+      assertFinding(
+          validate(HEAD + String.format(modifiers, bad) + trigger),
+          "autoscale.keda.webhook",
+          "spec.advanced.scalingModifiers.target",
+          Reason.INVALID);
+    }
+    for (String good : List.of("5", "+5", ".5", "5.", "1e3", "Inf", "0x1p4")) {
+      assertNoFinding(
+          validate(HEAD + String.format(modifiers, good) + trigger), "autoscale.keda.webhook");
+    }
+  }
 }

@@ -485,13 +485,7 @@ public final class KedaRules {
               "set target to the value the formula is scaled to");
         }
         if (!target.isEmpty()) {
-          double v;
-          try {
-            v = Double.parseDouble(target);
-          } catch (NumberFormatException e) {
-            v = -1;
-          }
-          if (!(v > 0)) {
+          if (!positiveGoFloat(target)) {
             ctx.report(
                 mp.child("target"),
                 Reason.INVALID,
@@ -534,6 +528,44 @@ public final class KedaRules {
               "define advanced.scalingModifiers.formula");
         }
       }
+    }
+  }
+
+  // strconv.ParseFloat's syntax: decimal or hexadecimal (p exponent) floats, Inf, Infinity, NaN.
+  // No surrounding spaces, no Java suffixes (5f, 5d); underscores only after a base prefix.
+  private static final java.util.regex.Pattern GO_FLOAT =
+      java.util.regex.Pattern.compile(
+          "[+-]?(([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?"
+              + "|0[xX](_?[0-9a-fA-F])*\\.?[0-9a-fA-F_]*[pP][+-]?[0-9]+"
+              + "|(?i:inf|infinity|nan))");
+
+  /**
+   * validateScalingModifiersTarget: the target parses with strconv.ParseFloat and is not at most
+   * zero (so NaN passes, as it does in KEDA).
+   */
+  static boolean positiveGoFloat(String s) {
+    if (!GO_FLOAT.matcher(s).matches()) {
+      return false;
+    }
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("nan")) {
+      return true;
+    }
+    if (lower.contains("inf")) {
+      return !s.startsWith("-");
+    }
+    try {
+      String java = s.replace("_", "");
+      return (java.startsWith("0x")
+                  || java.startsWith("0X")
+                  || java.startsWith("+0x")
+                  || java.startsWith("-0x")
+              ? Double.parseDouble(java)
+              : new java.math.BigDecimal(java.startsWith("+") ? java.substring(1) : java)
+                  .doubleValue())
+          > 0;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
