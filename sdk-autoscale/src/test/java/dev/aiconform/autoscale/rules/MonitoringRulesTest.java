@@ -219,4 +219,29 @@ class MonitoringRulesTest {
         "spec.podMetricsEndpoints[0].interval",
         Reason.INVALID);
   }
+
+  @Test
+  void theAdapterReadsItsConfigurationStrictly() {
+    // pkg/config/loader.go: yaml.UnmarshalStrict refuses keys config.go does not declare.
+    String typo =
+        adapterRule("      name: {matches: \"^vllm:(.*)$\", as: \"vllm_${1}\"}\n")
+            .replace("metricsQuery:", "metricQuery:")
+            .replace("{resource: pod}", "{resource: pod, kind: Pod}");
+    assertThat(validate(typo).ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.startsWith("rules[0].metricQuery is not a field"))
+        .anyMatch(m -> m.startsWith("rules[0].resources.overrides.pod.kind is not a field"));
+    String resourceRules =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: adapter-config\ndata:\n  config.yaml: |\n"
+            + "    resourceRules:\n      cpu:\n        containerQuery: sum(rate(x[1m])) by (<<.GroupBy>>)\n"
+            + "        nodeQuery: sum(rate(y[1m])) by (<<.GroupBy>>)\n"
+            + "        resources: {overrides: {node: {resource: node}}}\n        containerLabel: container\n"
+            + "      window: 1m\n";
+    assertNoFinding(validate(resourceRules), "autoscale.adapter.config");
+    assertThat(
+            validate(resourceRules.replace("containerLabel:", "containerLabels:"))
+                .ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.startsWith("resourceRules.cpu.containerLabels is not a field"));
+  }
 }

@@ -151,6 +151,7 @@ public final class MonitoringRules {
         return;
       }
       Map<String, Object> doc = Tree.map(cfg.get());
+      strictFields(doc, "config", "config.yaml", ctx);
       for (String section : List.of("rules", "externalRules")) {
         List<Object> rules = Tree.list(doc.get(section));
         for (int i = 0; i < rules.size(); i++) {
@@ -248,6 +249,83 @@ public final class MonitoringRules {
           "'" + unsupported.group() + "' is not supported by Go's RE2 syntax", regex, -1);
     }
     return Pattern.compile(RE2_NAMED_GROUP.matcher(regex).replaceAll("("));
+  }
+
+  /**
+   * The fields of pkg/config/config.go, by type: a field's value is its type, "[]" after it for a
+   * list of them, "{}" for a map of them, empty for a scalar.
+   */
+  private static final Map<String, Map<String, String>> CONFIG_FIELDS =
+      Map.of(
+          "config",
+          Map.of("rules", "rule[]", "externalRules", "rule[]", "resourceRules", "resourceRules"),
+          "rule",
+          Map.of(
+              "seriesQuery", "",
+              "seriesFilters", "filter[]",
+              "resources", "mapping",
+              "name", "name",
+              "metricsQuery", ""),
+          "filter",
+          Map.of("is", "", "isNot", ""),
+          "mapping",
+          Map.of("template", "", "overrides", "groupResource{}", "namespaced", ""),
+          "groupResource",
+          Map.of("group", "", "resource", ""),
+          "name",
+          Map.of("matches", "", "as", ""),
+          "resourceRules",
+          Map.of("cpu", "resourceRule", "memory", "resourceRule", "window", ""),
+          "resourceRule",
+          Map.of(
+              "containerQuery", "",
+              "nodeQuery", "",
+              "resources", "mapping",
+              "containerLabel", ""));
+
+  /**
+   * pkg/config/loader.go reads config.yaml with yaml.v2's UnmarshalStrict: a key the configuration
+   * does not have stops the adapter.
+   */
+  private static void strictFields(Object node, String type, String where, RuleContext ctx) {
+    if (!(node instanceof Map)) {
+      return;
+    }
+    Map<String, String> fields = CONFIG_FIELDS.get(type);
+    for (Map.Entry<String, Object> e : Tree.map(node).entrySet()) {
+      String key = String.valueOf(e.getKey());
+      String fieldType = fields.get(key);
+      String at = where.equals("config.yaml") ? key : where + "." + key;
+      if (fieldType == null) {
+        ctx.report(
+            CONFIG,
+            null,
+            at
+                + " is not a field of prometheus-adapter's configuration ("
+                + String.join(", ", new java.util.TreeSet<>(fields.keySet()))
+                + "); the adapter reads config.yaml strictly and does not start",
+            "remove or correct the key");
+      } else if (fieldType.endsWith("[]")) {
+        List<Object> items = Tree.list(e.getValue());
+        for (int i = 0; i < items.size(); i++) {
+          strictFields(
+              items.get(i),
+              fieldType.substring(0, fieldType.length() - 2),
+              at + "[" + i + "]",
+              ctx);
+        }
+      } else if (fieldType.endsWith("{}")) {
+        for (Map.Entry<String, Object> v : Tree.map(e.getValue()).entrySet()) {
+          strictFields(
+              v.getValue(),
+              fieldType.substring(0, fieldType.length() - 2),
+              at + "." + v.getKey(),
+              ctx);
+        }
+      } else if (!fieldType.isEmpty()) {
+        strictFields(e.getValue(), fieldType, at, ctx);
+      }
+    }
   }
 
   /** pkg/naming/metric_namer.go NewReMatcher: one of is and isNot, a regular expression. */
