@@ -408,4 +408,33 @@ class KedaRulesTest {
           validate(HEAD + String.format(modifiers, good) + trigger), "autoscale.keda.webhook");
     }
   }
+
+  @Test
+  void pollingAndCooldownSettingsThatHaveNoEffectGetTheWebhooksWarningsAsInformation() {
+    // verifyScaledObjects returns admission warnings for these (kubectl prints them).
+    String settings = "  minReplicaCount: 1\n  pollingInterval: 15\n  cooldownPeriod: 120\n";
+    ValidationReport r = validate(HEAD + settings + TRIGGER);
+    for (String field : List.of("pollingInterval", "cooldownPeriod")) {
+      assertThat(assertFinding(r, "autoscale.keda.webhook", "spec." + field, null).severity())
+          .isEqualTo(dev.aiconform.core.validation.Severity.INFO);
+    }
+    assertNoFinding(
+        validate(HEAD + settings + "  idleReplicaCount: 0\n" + TRIGGER), "autoscale.keda.webhook");
+    assertNoFinding(
+        validate(HEAD + settings.replace("minReplicaCount: 1", "minReplicaCount: 0") + TRIGGER),
+        "autoscale.keda.webhook");
+    // useCachedMetrics keeps pollingInterval relevant
+    assertThat(
+            Checks.find(
+                validate(
+                    HEAD
+                        + settings
+                        + TRIGGER.replace(
+                            "  - type: prometheus\n",
+                            "  - type: prometheus\n    useCachedMetrics: true\n")),
+                "autoscale.keda.webhook",
+                "spec.pollingInterval",
+                null))
+        .isEmpty();
+  }
 }

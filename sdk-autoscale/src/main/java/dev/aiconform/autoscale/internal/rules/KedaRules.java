@@ -450,6 +450,7 @@ public final class KedaRules {
               "set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter name");
         }
       }
+      irrelevantSettings(spec, triggers, ctx);
       boolean podTarget = targetsDeploymentOrStatefulSet(so);
       if (podTarget) {
         resourceRequests(so, triggers, ctx);
@@ -566,6 +567,41 @@ public final class KedaRules {
           > 0;
     } catch (NumberFormatException e) {
       return false;
+    }
+  }
+
+  /**
+   * verifyScaledObjects' admission warnings: with minReplicaCount above 0 and no idleReplicaCount,
+   * cooldownPeriod has no effect, nor has pollingInterval unless a trigger uses cached metrics.
+   */
+  private static void irrelevantSettings(
+      Map<String, Object> spec, List<Object> triggers, RuleContext ctx) {
+    long min = Tree.integer(spec.get("minReplicaCount")).orElse(0L);
+    if (min <= 0 || spec.get("idleReplicaCount") != null) {
+      return;
+    }
+    boolean cached =
+        triggers.stream()
+            .map(Tree::map)
+            .anyMatch(t -> Boolean.TRUE.equals(t.get("useCachedMetrics")));
+    if (spec.get("pollingInterval") != null && !cached) {
+      ctx.report(
+          Severity.INFO,
+          SPEC.child("pollingInterval"),
+          null,
+          "pollingInterval has no effect here: KEDA warns it is only relevant when"
+              + " minReplicaCount is 0, idleReplicaCount is set or a trigger uses cached metrics",
+          "remove pollingInterval, or scale to zero (minReplicaCount: 0)");
+    }
+    if (spec.get("cooldownPeriod") != null) {
+      ctx.report(
+          Severity.INFO,
+          SPEC.child("cooldownPeriod"),
+          null,
+          "cooldownPeriod has no effect here: KEDA warns it is only relevant when"
+              + " minReplicaCount is 0 or idleReplicaCount is set (scale-down to 1 or more follows"
+              + " the HPA's behaviour)",
+          "remove cooldownPeriod, or tune advanced.horizontalPodAutoscalerConfig.behavior");
     }
   }
 
