@@ -273,10 +273,46 @@ class AutoscalerRulesTest {
 
   @Test
   void theHpaKedaCreatesForItsScaledObjectIsNotAConflict() {
+    // KEDA's webhook (verifyHpas) counts an HPA as the ScaledObject's by its owner reference.
     String kedaHpa =
-        deploymentHpa("s0-prometheus", "5").replace("name: h\n", "name: keda-hpa-vllm\n");
+        deploymentHpa("s0-prometheus", "5")
+            .replace(
+                "name: h\n",
+                "name: keda-hpa-vllm\n  ownerReferences:\n  - {apiVersion: keda.sh/v1alpha1,"
+                    + " kind: ScaledObject, name: vllm, uid: 6f1c0ab4-0a4e-4b57-9a57-3c1c1b1d2e01}\n");
     assertNoFinding(
         validate(documents(kedaHpa, SCALED_OBJECT)), "autoscale.target.multiple-autoscalers");
+  }
+
+  @Test
+  void anHpaNamedLikeKedasButNotOwnedByTheScaledObjectIsAConflict() {
+    // verifyHpas: the name alone does not make an HPA the ScaledObject's; the
+    // scaledobject.keda.sh/transfer-hpa-ownership annotation with the HPA named in
+    // advanced.horizontalPodAutoscalerConfig.name hands an existing HPA over.
+    String named =
+        deploymentHpa("s0-prometheus", "5").replace("name: h\n", "name: keda-hpa-vllm\n");
+    assertThat(
+            validate(documents(named, SCALED_OBJECT))
+                .ofRule("autoscale.target.multiple-autoscalers"))
+        .isNotEmpty();
+    String transfer =
+        SCALED_OBJECT
+            .replace(
+                "  namespace: ml\n",
+                "  namespace: ml\n  annotations: {scaledobject.keda.sh/transfer-hpa-ownership: \"true\"}\n")
+            .replace(
+                "  scaleTargetRef: {name: vllm}\n",
+                "  scaleTargetRef: {name: vllm}\n  advanced: {horizontalPodAutoscalerConfig: {name: h}}\n");
+    assertNoFinding(
+        validate(documents(deploymentHpa("s0-prometheus", "5"), transfer)),
+        "autoscale.target.multiple-autoscalers");
+    assertThat(
+            validate(
+                    documents(
+                        deploymentHpa("s0-prometheus", "5"),
+                        transfer.replace("{name: h}", "{name: other}")))
+                .ofRule("autoscale.target.multiple-autoscalers"))
+        .isNotEmpty();
   }
 
   @Test

@@ -119,4 +119,129 @@ class MonitoringRulesTest {
         validate(deployment + "---\n" + hpa + "---\n" + service + "---\n" + sm),
         "autoscale.metrics.scraped");
   }
+
+  static String adapterRule(String yamlLines) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: adapter-config\ndata:\n  config.yaml: |\n    rules:\n"
+        + "    - seriesQuery: '{__name__=~\"^vllm:.*\"}'\n"
+        + "      resources: {overrides: {namespace: {resource: namespace}, pod: {resource: pod}}}\n"
+        + "      metricsQuery: sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)\n"
+        + yamlLines;
+  }
+
+  @Test
+  void nameMatchesIsReadAsGoRe2() {
+    // Go's regexp (RE2) spells named groups (?P<name>...) and has no lookaround or backreferences.
+    assertNoFinding(
+        validate(adapterRule("      name: {matches: \"^vllm:(?P<metric>.*)$\"}\n")),
+        "autoscale.adapter.config");
+    assertThat(
+            validate(adapterRule("      name: {matches: \"^vllm:(?!cache)(.*)$\"}\n"))
+                .ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("rules[0].name.matches") && m.contains("RE2"));
+  }
+
+  @Test
+  void seriesFiltersNeedExactlyOneOfIsAndIsNot() {
+    assertThat(
+            validate(
+                    adapterRule(
+                        "      seriesFilters:\n      - {is: \"^a\", isNot: \"^b\"}\n      - {}\n"
+                            + "      - {isNot: \"(\"}\n"))
+                .ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("rules[0].seriesFilters[0]") && m.contains("both"))
+        .anyMatch(m -> m.contains("rules[0].seriesFilters[1]") && m.contains("either"))
+        .anyMatch(m -> m.contains("rules[0].seriesFilters[2]") && m.contains("regular expression"));
+    assertNoFinding(
+        validate(adapterRule("      seriesFilters:\n      - {isNot: \"^vllm:cache_.*\"}\n")),
+        "autoscale.adapter.config");
+  }
+
+  @Test
+  void aResourceTemplateMustContainTheResource() {
+    String template =
+        adapterRule("")
+            .replace(
+                "resources: {overrides: {namespace: {resource: namespace}, pod: {resource: pod}}}",
+                "resources: {template: \"kube_%s\"}");
+    assertThat(validate(String.format(template, "namespace")).ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("rules[0].resources.template") && m.contains("<<.Resource>>"));
+    assertNoFinding(validate(String.format(template, "<<.Resource>>")), "autoscale.adapter.config");
+  }
+
+  static String serviceMonitor(String endpoints) {
+    return "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: vllm\nspec:\n"
+        + "  selector: {matchLabels: {app: vllm}}\n"
+        + endpoints;
+  }
+
+  @Test
+  void serviceMonitorsRequireEndpoints() {
+    Diagnostic d =
+        assertFinding(
+            validate(serviceMonitor("")),
+            "autoscale.monitor.endpoints",
+            "spec.endpoints",
+            Reason.REQUIRED);
+    assertThat(d.severity()).isEqualTo(Severity.ERROR);
+  }
+
+  @Test
+  void intervalsAndScrapeTimeoutsArePrometheusDurations() {
+    String bad =
+        serviceMonitor(
+            "  endpoints:\n  - port: http\n    interval: \"30\"\n    scrapeTimeout: 1.5s\n");
+    Diagnostic interval =
+        assertFinding(
+            validate(bad),
+            "autoscale.monitor.endpoints",
+            "spec.endpoints[0].interval",
+            Reason.INVALID);
+    assertThat(interval.severity()).isEqualTo(Severity.ERROR);
+    assertFinding(
+        validate(bad),
+        "autoscale.monitor.endpoints",
+        "spec.endpoints[0].scrapeTimeout",
+        Reason.INVALID);
+    assertNoFinding(
+        validate(
+            serviceMonitor(
+                "  endpoints:\n  - port: http\n    interval: 1m30s\n    scrapeTimeout: 500ms\n")),
+        "autoscale.monitor.endpoints");
+    String pm =
+        "apiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: vllm\nspec:\n"
+            + "  selector: {matchLabels: {app: vllm}}\n  podMetricsEndpoints:\n  - port: http\n    interval: 10 s\n";
+    assertFinding(
+        validate(pm),
+        "autoscale.monitor.endpoints",
+        "spec.podMetricsEndpoints[0].interval",
+        Reason.INVALID);
+  }
+
+  @Test
+  void theAdapterReadsItsConfigurationStrictly() {
+    // pkg/config/loader.go: yaml.UnmarshalStrict refuses keys config.go does not declare.
+    String typo =
+        adapterRule("      name: {matches: \"^vllm:(.*)$\", as: \"vllm_${1}\"}\n")
+            .replace("metricsQuery:", "metricQuery:")
+            .replace("{resource: pod}", "{resource: pod, kind: Pod}");
+    assertThat(validate(typo).ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.startsWith("rules[0].metricQuery is not a field"))
+        .anyMatch(m -> m.startsWith("rules[0].resources.overrides.pod.kind is not a field"));
+    String resourceRules =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: adapter-config\ndata:\n  config.yaml: |\n"
+            + "    resourceRules:\n      cpu:\n        containerQuery: sum(rate(x[1m])) by (<<.GroupBy>>)\n"
+            + "        nodeQuery: sum(rate(y[1m])) by (<<.GroupBy>>)\n"
+            + "        resources: {overrides: {node: {resource: node}}}\n        containerLabel: container\n"
+            + "      window: 1m\n";
+    assertNoFinding(validate(resourceRules), "autoscale.adapter.config");
+    assertThat(
+            validate(resourceRules.replace("containerLabel:", "containerLabels:"))
+                .ofRule("autoscale.adapter.config"))
+        .extracting(Diagnostic::message)
+        .anyMatch(m -> m.startsWith("resourceRules.cpu.containerLabels is not a field"));
+  }
 }

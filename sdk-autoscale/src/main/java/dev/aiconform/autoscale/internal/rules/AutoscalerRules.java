@@ -556,9 +556,20 @@ public final class AutoscalerRules {
           && "false".equals(annotations.get("validations.keda.sh/hpa-ownership"))) {
         return true;
       }
-      return ScaledObject.of((GenericKubernetesResource) so)
-          .hpaName()
-          .equals(hpa.getMetadata().getName());
+      // scaledobject_webhook.go verifyHpas: an HPA is handed over only with the transfer
+      // annotation and its name in advanced.horizontalPodAutoscalerConfig.name.
+      Map<String, String> soAnnotations = so.getMetadata().getAnnotations();
+      Object configured =
+          Tree.at(
+              Tree.root((GenericKubernetesResource) so),
+              "spec",
+              "advanced",
+              "horizontalPodAutoscalerConfig",
+              "name");
+      return soAnnotations != null
+          && "true".equals(soAnnotations.get("scaledobject.keda.sh/transfer-hpa-ownership"))
+          && hpa.getMetadata().getName() != null
+          && hpa.getMetadata().getName().equals(configured);
     }
   }
 

@@ -2,14 +2,22 @@ package dev.aiconform.autoscale.internal.rules;
 
 import dev.aiconform.autoscale.ScaledObject;
 import dev.aiconform.autoscale.internal.Tree;
+import dev.aiconform.core.Manifest;
+import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.validation.Category;
 import dev.aiconform.core.validation.FieldPath;
 import dev.aiconform.core.validation.Reason;
 import dev.aiconform.core.validation.Rule;
 import dev.aiconform.core.validation.RuleContext;
 import dev.aiconform.core.validation.Severity;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.LimitRangeItem;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +85,8 @@ public final class KedaRules {
                       + " scaleTargetRef.name and at least one trigger with a type and string"
                       + " metadata are required; pollingInterval ≥ 1, maxReplicaCount ≥ 1, other"
                       + " counts ≥ 0; authenticationRef.kind and fallback.behavior from their"
-                      + " enums; minReplicaCount ≤ maxReplicaCount (100 when unset). Source:"
+                      + " enums; minReplicaCount ≤ maxReplicaCount (100 when unset); the HPA"
+                      + " behaviour's policies need type, periodSeconds and value. Source:"
                       + " kedacore/keda config/crd/bases/keda.sh_scaledobjects.yaml.")
               .failingExample(
                   SO_HEAD
@@ -132,6 +141,7 @@ public final class KedaRules {
       }
       triggers(spec, ctx);
       fallback(spec, ctx);
+      behaviorPolicies(spec, ctx);
       Object metricType = Tree.at(spec, "advanced", "scalingModifiers", "metricType");
       if (metricType != null
           && !List.of("AverageValue", "Value").contains(String.valueOf(metricType))) {
@@ -214,6 +224,49 @@ public final class KedaRules {
                 "leave kind out for a TriggerAuthentication in the same namespace");
           }
         }
+      }
+    }
+
+    /** The HPA behaviour KEDA passes on: its policies' fields are required by the CRD. */
+    private static void behaviorPolicies(Map<String, Object> spec, RuleContext ctx) {
+      FieldPath bp = SPEC.child("advanced", "horizontalPodAutoscalerConfig", "behavior");
+      for (String direction : List.of("scaleUp", "scaleDown")) {
+        List<Object> policies =
+            Tree.list(
+                Tree.at(
+                    spec,
+                    "advanced",
+                    "horizontalPodAutoscalerConfig",
+                    "behavior",
+                    direction,
+                    "policies"));
+        for (int i = 0; i < policies.size(); i++) {
+          Map<String, Object> policy = Tree.map(policies.get(i));
+          FieldPath pp = bp.child(direction, "policies").index(i);
+          requiredNonEmptyType(policy, pp, "type", ctx);
+          for (String field : List.of("periodSeconds", "value")) {
+            Object v = policy.get(field);
+            if (v == null) {
+              ctx.report(
+                  pp.child(field),
+                  Reason.REQUIRED,
+                  field + " is required",
+                  "set " + field + " (an integer)");
+            } else if (Tree.integer(v).isEmpty()) {
+              typeInvalid(pp.child(field), v, "integer", ctx);
+            }
+          }
+        }
+      }
+    }
+
+    private static void requiredNonEmptyType(
+        Map<String, Object> policy, FieldPath pp, String field, RuleContext ctx) {
+      Object v = policy.get(field);
+      if (v == null) {
+        ctx.report(pp.child(field), Reason.REQUIRED, field + " is required", "use Pods or Percent");
+      } else if (!(v instanceof String)) {
+        typeInvalid(pp.child(field), v, "string", ctx);
       }
     }
 
@@ -309,9 +362,12 @@ public final class KedaRules {
                   "KEDA's webhook refuses ScaledObjects whose trigger names repeat, that use"
                       + " useCachedMetrics on cpu, memory or cron triggers, whose idleReplicaCount"
                       + " is not below minReplicaCount, whose name (or the name of the HPA they"
-                      + " create) exceeds 63 characters, that scale to zero on cpu/memory"
-                      + " triggers only, whose fallback has no trigger able to use it, or whose"
-                      + " scalingModifiers lack a formula's target. Source:"
+                      + " create) exceeds 63 characters or is another ScaledObject's, that scale a"
+                      + " Deployment or StatefulSet to zero on cpu/memory triggers only, whose"
+                      + " cpu/memory triggers read a container of the target (in the bundle) with"
+                      + " no request, limit or LimitRange default for the resource, whose fallback"
+                      + " has no trigger able to use it, or whose scalingModifiers lack a formula's"
+                      + " target or use names no event trigger has. Source:"
                       + " apis/keda/v1alpha1/scaledobject_webhook.go, scaledobject_types.go,"
                       + " scaletriggers_types.go.")
               .failingExample(SO_HEAD + "  idleReplicaCount: 0\n" + PROMETHEUS_TRIGGER)
@@ -394,7 +450,15 @@ public final class KedaRules {
               "set spec.advanced.horizontalPodAutoscalerConfig.name to a shorter name");
         }
       }
-      if (onlyResource && min.orElse(0L) == 0) {
+      irrelevantSettings(spec, triggers, ctx);
+      boolean podTarget = targetsDeploymentOrStatefulSet(so);
+      if (podTarget) {
+        resourceRequests(so, triggers, ctx);
+      }
+      hpaNameConflict(so, ctx);
+      // verifyCPUMemoryScalers returns before this check for targets other than a Deployment or
+      // a StatefulSet.
+      if (onlyResource && podTarget && min.orElse(0L) == 0) {
         ctx.report(
             SPEC.child("minReplicaCount"),
             Reason.INVALID,
@@ -422,19 +486,16 @@ public final class KedaRules {
               "set target to the value the formula is scaled to");
         }
         if (!target.isEmpty()) {
-          double v;
-          try {
-            v = Double.parseDouble(target);
-          } catch (NumberFormatException e) {
-            v = -1;
-          }
-          if (!(v > 0)) {
+          if (!positiveGoFloat(target)) {
             ctx.report(
                 mp.child("target"),
                 Reason.INVALID,
                 "must be a positive number; found '" + target + "'",
                 "write target as a number, such as \"10\"");
           }
+        }
+        if (!formula.isEmpty()) {
+          formulaNames(formula, triggers, mp.child("formula"), ctx);
         }
         if ("Utilization".equals(modifiers.get("metricType"))) {
           ctx.report(
@@ -468,6 +529,315 @@ public final class KedaRules {
               "define advanced.scalingModifiers.formula");
         }
       }
+    }
+  }
+
+  // strconv.ParseFloat's syntax: decimal or hexadecimal (p exponent) floats, Inf, Infinity, NaN.
+  // No surrounding spaces, no Java suffixes (5f, 5d); underscores only after a base prefix.
+  private static final java.util.regex.Pattern GO_FLOAT =
+      java.util.regex.Pattern.compile(
+          "[+-]?(([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?"
+              + "|0[xX](_?[0-9a-fA-F])*\\.?[0-9a-fA-F_]*[pP][+-]?[0-9]+"
+              + "|(?i:inf|infinity|nan))");
+
+  /**
+   * validateScalingModifiersTarget: the target parses with strconv.ParseFloat and is not at most
+   * zero (so NaN passes, as it does in KEDA).
+   */
+  static boolean positiveGoFloat(String s) {
+    if (!GO_FLOAT.matcher(s).matches()) {
+      return false;
+    }
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("nan")) {
+      return true;
+    }
+    if (lower.contains("inf")) {
+      return !s.startsWith("-");
+    }
+    try {
+      String java = s.replace("_", "");
+      return (java.startsWith("0x")
+                  || java.startsWith("0X")
+                  || java.startsWith("+0x")
+                  || java.startsWith("-0x")
+              ? Double.parseDouble(java)
+              : new java.math.BigDecimal(java.startsWith("+") ? java.substring(1) : java)
+                  .doubleValue())
+          > 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * verifyScaledObjects' admission warnings: with minReplicaCount above 0 and no idleReplicaCount,
+   * cooldownPeriod has no effect, nor has pollingInterval unless a trigger uses cached metrics.
+   */
+  private static void irrelevantSettings(
+      Map<String, Object> spec, List<Object> triggers, RuleContext ctx) {
+    long min = Tree.integer(spec.get("minReplicaCount")).orElse(0L);
+    if (min <= 0 || spec.get("idleReplicaCount") != null) {
+      return;
+    }
+    boolean cached =
+        triggers.stream()
+            .map(Tree::map)
+            .anyMatch(t -> Boolean.TRUE.equals(t.get("useCachedMetrics")));
+    if (spec.get("pollingInterval") != null && !cached) {
+      ctx.report(
+          Severity.INFO,
+          SPEC.child("pollingInterval"),
+          null,
+          "pollingInterval has no effect here: KEDA warns it is only relevant when"
+              + " minReplicaCount is 0, idleReplicaCount is set or a trigger uses cached metrics",
+          "remove pollingInterval, or scale to zero (minReplicaCount: 0)");
+    }
+    if (spec.get("cooldownPeriod") != null) {
+      ctx.report(
+          Severity.INFO,
+          SPEC.child("cooldownPeriod"),
+          null,
+          "cooldownPeriod has no effect here: KEDA warns it is only relevant when"
+              + " minReplicaCount is 0 or idleReplicaCount is set (scale-down to 1 or more follows"
+              + " the HPA's behaviour)",
+          "remove cooldownPeriod, or tune advanced.horizontalPodAutoscalerConfig.behavior");
+    }
+  }
+
+  // pkg/apis/keda/v1alpha1/gvkr.go: the target's apiVersion and kind default to apps/v1 Deployment.
+  private static boolean targetsDeploymentOrStatefulSet(GenericKubernetesResource so) {
+    ScaledObject s = ScaledObject.of(so);
+    String kind = s.scaleTargetKind();
+    return s.scaleTargetApiVersion().equals("apps/v1")
+        && (kind.equals("Deployment") || kind.equals("StatefulSet"));
+  }
+
+  /**
+   * verifyCPUMemoryScalers: each container a cpu or memory trigger reads (all of them, or the one
+   * its metadata.containerName names) requests or limits that resource, unless a LimitRange of the
+   * namespace gives containers a default. Checked when the target is in the bundle.
+   */
+  private static void resourceRequests(
+      GenericKubernetesResource so, List<Object> triggers, RuleContext ctx) {
+    Optional<PodTemplateSpec> template =
+        Autoscalers.target(so)
+            .flatMap(t -> Autoscalers.find(ctx.bundle(), t))
+            .flatMap(m -> Autoscalers.podTemplate(m.object()));
+    if (template.isEmpty() || template.get().getSpec() == null) {
+      return;
+    }
+    List<Container> containers =
+        template.get().getSpec().getContainers() == null
+            ? List.of()
+            : template.get().getSpec().getContainers();
+    for (int i = 0; i < triggers.size(); i++) {
+      Map<String, Object> t = Tree.map(triggers.get(i));
+      String type = Tree.string(t.get("type")).orElse("");
+      if (!type.equals("cpu") && !type.equals("memory")) {
+        continue;
+      }
+      String containerName =
+          Tree.string(Tree.map(t.get("metadata")).get("containerName")).orElse("");
+      if (limitRangeDefault(ctx.bundle(), Autoscalers.namespace(so), type)) {
+        continue;
+      }
+      for (Container c : containers) {
+        if (!containerName.isEmpty() && !containerName.equals(c.getName())) {
+          continue;
+        }
+        ResourceRequirements r = c.getResources();
+        if (r == null || (!positive(r.getRequests(), type) && !positive(r.getLimits(), type))) {
+          ctx.report(
+              SPEC.child("triggers").index(i),
+              Reason.INVALID,
+              "the ScaledObject has a "
+                  + type
+                  + " trigger but the container "
+                  + c.getName()
+                  + " of its target has no "
+                  + type
+                  + " request (or limit)",
+              "set resources.requests."
+                  + type
+                  + " on the container, or name the measured container in"
+                  + " metadata.containerName");
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean positive(Map<String, Quantity> m, String resource) {
+    if (m == null || m.get(resource) == null) {
+      return false;
+    }
+    try {
+      return m.get(resource).getNumericalAmount().signum() > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A LimitRange of the namespace whose Container item defaults the resource above zero. */
+  private static boolean limitRangeDefault(
+      ManifestBundle bundle, String namespace, String resource) {
+    for (LimitRange lr : bundle.objectsOf(LimitRange.class)) {
+      if (!namespace.equals(Autoscalers.namespace(lr))
+          || lr.getSpec() == null
+          || lr.getSpec().getLimits() == null) {
+        continue;
+      }
+      for (LimitRangeItem item : lr.getSpec().getLimits()) {
+        if ("Container".equals(item.getType())
+            && (positive(item.getDefaultRequest(), resource)
+                || positive(item.getDefault(), resource))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * verifyScaledObjects: the HPA a ScaledObject creates must not be another ScaledObject's. In a
+   * bundle the one applied later is refused, so the finding goes to the later one.
+   */
+  private static void hpaNameConflict(GenericKubernetesResource so, RuleContext ctx) {
+    if (so.getMetadata() == null || so.getMetadata().getName() == null) {
+      return;
+    }
+    String name = so.getMetadata().getName();
+    String namespace = Autoscalers.namespace(so);
+    String hpaName = ScaledObject.of(so).hpaName();
+    for (Manifest m : ctx.bundle()) {
+      HasMetadata o = m.object();
+      if (o == ctx.original() || o == so) {
+        return;
+      }
+      if (!(o instanceof GenericKubernetesResource)
+          || !BaseRule.SCALED_OBJECT.matches(o)
+          || o.getMetadata() == null
+          || name.equals(o.getMetadata().getName())
+          || !namespace.equals(Autoscalers.namespace(o))) {
+        continue;
+      }
+      if (ScaledObject.of((GenericKubernetesResource) o).hpaName().equals(hpaName)) {
+        boolean custom =
+            Tree.at(Tree.root(so), "spec", "advanced", "horizontalPodAutoscalerConfig", "name")
+                != null;
+        ctx.report(
+            custom
+                ? SPEC.child("advanced", "horizontalPodAutoscalerConfig", "name")
+                : FieldPath.of("metadata", "name"),
+            Reason.DUPLICATE,
+            "the HPA '"
+                + hpaName
+                + "' is already managed by ScaledObject "
+                + o.getMetadata().getName()
+                + "; KEDA's webhook refuses a second ScaledObject for it",
+            "give each ScaledObject its own horizontalPodAutoscalerConfig.name");
+        return;
+      }
+    }
+  }
+
+  private static final Set<String> FORMULA_WORDS =
+      Set.of(
+          "true",
+          "false",
+          "nil",
+          "and",
+          "or",
+          "not",
+          "in",
+          "matches",
+          "contains",
+          "startsWith",
+          "endsWith",
+          "let",
+          "if",
+          "else");
+
+  /**
+   * validateScalingModifiersFormula compiles the formula with one variable per named trigger that
+   * is not cpu or memory: another name does not compile. Names are found conservatively (not in
+   * string literals, not called as functions, not after a dot, not declared with let).
+   */
+  static void formulaNames(String formula, List<Object> triggers, FieldPath p, RuleContext ctx) {
+    Set<String> defined = new HashSet<>();
+    for (Object o : triggers) {
+      Map<String, Object> t = Tree.map(o);
+      String type = Tree.string(t.get("type")).orElse("");
+      Tree.string(t.get("name"))
+          .filter(n -> !n.isEmpty() && !type.equals("cpu") && !type.equals("memory"))
+          .ifPresent(defined::add);
+    }
+    Set<String> unknown = new java.util.LinkedHashSet<>();
+    int i = 0;
+    int n = formula.length();
+    String previous = "";
+    while (i < n) {
+      char c = formula.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        int j = i + 1;
+        while (j < n && formula.charAt(j) != c) {
+          j += formula.charAt(j) == '\\' && c != '`' ? 2 : 1;
+        }
+        i = j + 1;
+        previous = "";
+      } else if (Character.isDigit(c)) {
+        while (i < n
+            && (Character.isLetterOrDigit(formula.charAt(i))
+                || formula.charAt(i) == '.'
+                || formula.charAt(i) == '_')) {
+          i++;
+        }
+        previous = "";
+      } else if (Character.isLetter(c) || c == '_' || c == '$') {
+        int j = i;
+        while (j < n
+            && (Character.isLetterOrDigit(formula.charAt(j))
+                || formula.charAt(j) == '_'
+                || formula.charAt(j) == '$')) {
+          j++;
+        }
+        String word = formula.substring(i, j);
+        int k = j;
+        while (k < n && Character.isWhitespace(formula.charAt(k))) {
+          k++;
+        }
+        boolean call = k < n && formula.charAt(k) == '(';
+        boolean member = previous.equals(".") || previous.equals("?.");
+        if (previous.equals("let")) {
+          defined.add(word);
+        } else if (!call
+            && !member
+            && !FORMULA_WORDS.contains(word)
+            && !defined.contains(word)
+            && !word.startsWith("$")) {
+          unknown.add(word);
+        }
+        previous = word;
+        i = j;
+      } else {
+        if (!Character.isWhitespace(c)) {
+          previous = c == '.' && i > 0 && formula.charAt(i - 1) == '?' ? "?." : String.valueOf(c);
+        }
+        i++;
+      }
+    }
+    for (String name : unknown) {
+      ctx.report(
+          p,
+          Reason.INVALID,
+          "the formula uses '"
+              + name
+              + "', which is no trigger's name"
+              + (defined.isEmpty()
+                  ? " (no trigger other than cpu/memory has a name)"
+                  : "; named triggers: " + String.join(", ", new java.util.TreeSet<>(defined))),
+          "name the trigger (triggers[].name) or fix the formula; cpu and memory triggers cannot be used in formulas");
     }
   }
 
@@ -544,7 +914,9 @@ public final class KedaRules {
         FieldPath mp = tp.child("metadata");
         for (String required : List.of("serverAddress", "query", "threshold")) {
           Object v = md.get(required);
-          if (v == null || String.valueOf(v).isBlank()) {
+          boolean fromEnv =
+              Tree.string(md.get(required + "FromEnv")).filter(e -> !e.isBlank()).isPresent();
+          if ((v == null || String.valueOf(v).isBlank()) && !fromEnv) {
             ctx.report(
                 mp.child(required),
                 Reason.REQUIRED,
@@ -556,8 +928,15 @@ public final class KedaRules {
         }
         number(md, mp, "threshold", ctx);
         number(md, mp, "activationThreshold", ctx);
+        bool(md, mp, "ignoreNullValues", ctx);
+        bool(md, mp, "unsafeSsl", ctx);
+        duration(md, mp, "timeout", ctx);
+        keyValues(md, mp, "queryParameters", ctx);
+        keyValues(md, mp, "customHeaders", ctx);
         for (String key : md.keySet()) {
-          if (!KNOWN_METADATA.contains(key)) {
+          // typed_config.go checkUnexpectedParameterExist: <name>FromEnv reads <name> from env.
+          String param = key.endsWith("FromEnv") ? key.substring(0, key.length() - 7) : key;
+          if (!KNOWN_METADATA.contains(param)) {
             ctx.report(
                 Severity.INFO,
                 mp.child(key),
@@ -572,14 +951,77 @@ public final class KedaRules {
       }
     }
 
+    // pkg/scalers/scalersconfig/typed_config.go setConfigValueHelper: a float64 parameter is
+    // read with encoding/json, so it is a JSON number (no '+', '.5', '5.', NaN or leading zeros).
+    static final java.util.regex.Pattern JSON_NUMBER =
+        java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    // strconv.ParseBool
+    static final Set<String> GO_BOOLEANS =
+        Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
+    // time.ParseDuration, or a whole number of milliseconds
+    static final java.util.regex.Pattern GO_DURATION =
+        java.util.regex.Pattern.compile(
+            "\\+?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+|[0-9]+)");
+
+    /** A metadata value as KEDA reads it: trimmed, and absent when empty. */
+    private static Optional<String> param(Map<String, Object> md, String key) {
+      return Tree.string(md.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static void bool(Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      param(md, key)
+          .filter(v -> !GO_BOOLEANS.contains(v))
+          .ifPresent(
+              v ->
+                  ctx.report(
+                      mp.child(key),
+                      Reason.INVALID,
+                      key + " must be a boolean; found '" + v + "'",
+                      "write \"true\" or \"false\""));
+    }
+
+    private static void duration(
+        Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      param(md, key)
+          .filter(v -> !GO_DURATION.matcher(v).matches())
+          .ifPresent(
+              v ->
+                  ctx.report(
+                      mp.child(key),
+                      Reason.INVALID,
+                      key
+                          + " must be a non-negative Go duration or a number of milliseconds;"
+                          + " found '"
+                          + v
+                          + "'",
+                      "write a duration such as \"30s\" or milliseconds such as \"1500\""));
+    }
+
+    // typed_config.go setConfigValueMap: comma-separated key=value pairs, one '=' each.
+    private static void keyValues(
+        Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
+      param(md, key)
+          .ifPresent(
+              v -> {
+                for (String element : v.split(",", -1)) {
+                  if (element.trim().split("=", -1).length != 2) {
+                    ctx.report(
+                        mp.child(key),
+                        Reason.INVALID,
+                        key + " must be comma-separated key=value pairs; found '" + element + "'",
+                        "write key=value pairs such as \"a=1,b=2\" (values cannot contain '=' or ',')");
+                    return;
+                  }
+                }
+              });
+    }
+
     private static void number(Map<String, Object> md, FieldPath mp, String key, RuleContext ctx) {
       Object v = md.get(key);
       if (v == null || String.valueOf(v).isBlank()) {
         return;
       }
-      try {
-        Double.parseDouble(String.valueOf(v).trim());
-      } catch (NumberFormatException e) {
+      if (!JSON_NUMBER.matcher(String.valueOf(v).trim()).matches()) {
         ctx.report(
             mp.child(key),
             Reason.INVALID,

@@ -151,6 +151,7 @@ public final class MonitoringRules {
         return;
       }
       Map<String, Object> doc = Tree.map(cfg.get());
+      strictFields(doc, "config", "config.yaml", ctx);
       for (String section : List.of("rules", "externalRules")) {
         List<Object> rules = Tree.list(doc.get(section));
         for (int i = 0; i < rules.size(); i++) {
@@ -170,7 +171,7 @@ public final class MonitoringRules {
       String matches = Tree.string(Tree.at(r, "name", "matches")).orElse("");
       if (!matches.isEmpty()) {
         try {
-          int groups = Pattern.compile(matches).matcher("").groupCount();
+          int groups = re2(matches).matcher("").groupCount();
           if (groups > 1
               && Tree.string(Tree.at(r, "name", "as")).filter(s -> !s.isEmpty()).isEmpty()) {
             ctx.report(
@@ -187,9 +188,27 @@ public final class MonitoringRules {
           ctx.report(
               CONFIG,
               null,
-              where + ".name.matches is not a valid regular expression: " + e.getDescription(),
+              where
+                  + ".name.matches is not a valid regular expression (Go RE2): "
+                  + e.getDescription(),
               "fix the pattern");
         }
+      }
+      List<Object> filters = Tree.list(r.get("seriesFilters"));
+      for (int i = 0; i < filters.size(); i++) {
+        seriesFilter(Tree.map(filters.get(i)), where + ".seriesFilters[" + i + "]", ctx);
+      }
+      String template = Tree.string(Tree.at(r, "resources", "template")).orElse("");
+      if (!template.isEmpty() && !RESOURCE_IN_TEMPLATE.matcher(template).find()) {
+        ctx.report(
+            CONFIG,
+            null,
+            where
+                + ".resources.template '"
+                + template
+                + "' must include <<.Resource>>: the adapter reads the resource from the label"
+                + " name it makes",
+            "write a template such as \"kube_<<.Group>>_<<.Resource>>\" or use overrides");
       }
       Map<String, Object> overrides = Tree.map(Tree.at(r, "resources", "overrides"));
       for (Map.Entry<String, Object> o : overrides.entrySet()) {
@@ -203,6 +222,140 @@ public final class MonitoringRules {
               "write {resource: pod} (or namespace, service, ...)");
         }
       }
+    }
+  }
+
+  // pkg/naming/lbl_res.go: a resource template needs the resource to map labels back.
+  private static final Pattern RESOURCE_IN_TEMPLATE =
+      Pattern.compile("<<-?\\s*\\.Resource\\s*-?>>");
+
+  // Go's regexp (RE2) lacks these Java constructs: lookaround, atomic groups, backreferences,
+  // possessive quantifiers.
+  private static final Pattern NOT_RE2 =
+      Pattern.compile("\\(\\?(?:=|!|<=|<!|>)|\\\\[1-9]|[*+?}]\\+");
+  // RE2 named groups, (?P<name>...) and (?<name>...): Java spells names more narrowly.
+  private static final Pattern RE2_NAMED_GROUP =
+      Pattern.compile("\\(\\?P?<[A-Za-z_][A-Za-z0-9_]*>");
+
+  /**
+   * A regular expression as Go's regexp package (RE2) compiles it: its named groups become plain
+   * groups (the count is the same), constructs RE2 lacks are refused.
+   */
+  static Pattern re2(String regex) {
+    String escapedFree = regex.replace("\\\\", "");
+    java.util.regex.Matcher unsupported = NOT_RE2.matcher(escapedFree);
+    if (unsupported.find()) {
+      throw new PatternSyntaxException(
+          "'" + unsupported.group() + "' is not supported by Go's RE2 syntax", regex, -1);
+    }
+    return Pattern.compile(RE2_NAMED_GROUP.matcher(regex).replaceAll("("));
+  }
+
+  /**
+   * The fields of pkg/config/config.go, by type: a field's value is its type, "[]" after it for a
+   * list of them, "{}" for a map of them, empty for a scalar.
+   */
+  private static final Map<String, Map<String, String>> CONFIG_FIELDS =
+      Map.of(
+          "config",
+          Map.of("rules", "rule[]", "externalRules", "rule[]", "resourceRules", "resourceRules"),
+          "rule",
+          Map.of(
+              "seriesQuery", "",
+              "seriesFilters", "filter[]",
+              "resources", "mapping",
+              "name", "name",
+              "metricsQuery", ""),
+          "filter",
+          Map.of("is", "", "isNot", ""),
+          "mapping",
+          Map.of("template", "", "overrides", "groupResource{}", "namespaced", ""),
+          "groupResource",
+          Map.of("group", "", "resource", ""),
+          "name",
+          Map.of("matches", "", "as", ""),
+          "resourceRules",
+          Map.of("cpu", "resourceRule", "memory", "resourceRule", "window", ""),
+          "resourceRule",
+          Map.of(
+              "containerQuery", "",
+              "nodeQuery", "",
+              "resources", "mapping",
+              "containerLabel", ""));
+
+  /**
+   * pkg/config/loader.go reads config.yaml with yaml.v2's UnmarshalStrict: a key the configuration
+   * does not have stops the adapter.
+   */
+  private static void strictFields(Object node, String type, String where, RuleContext ctx) {
+    if (!(node instanceof Map)) {
+      return;
+    }
+    Map<String, String> fields = CONFIG_FIELDS.get(type);
+    for (Map.Entry<String, Object> e : Tree.map(node).entrySet()) {
+      String key = String.valueOf(e.getKey());
+      String fieldType = fields.get(key);
+      String at = where.equals("config.yaml") ? key : where + "." + key;
+      if (fieldType == null) {
+        ctx.report(
+            CONFIG,
+            null,
+            at
+                + " is not a field of prometheus-adapter's configuration ("
+                + String.join(", ", new java.util.TreeSet<>(fields.keySet()))
+                + "); the adapter reads config.yaml strictly and does not start",
+            "remove or correct the key");
+      } else if (fieldType.endsWith("[]")) {
+        List<Object> items = Tree.list(e.getValue());
+        for (int i = 0; i < items.size(); i++) {
+          strictFields(
+              items.get(i),
+              fieldType.substring(0, fieldType.length() - 2),
+              at + "[" + i + "]",
+              ctx);
+        }
+      } else if (fieldType.endsWith("{}")) {
+        for (Map.Entry<String, Object> v : Tree.map(e.getValue()).entrySet()) {
+          strictFields(
+              v.getValue(),
+              fieldType.substring(0, fieldType.length() - 2),
+              at + "." + v.getKey(),
+              ctx);
+        }
+      } else if (!fieldType.isEmpty()) {
+        strictFields(e.getValue(), fieldType, at, ctx);
+      }
+    }
+  }
+
+  /** pkg/naming/metric_namer.go NewReMatcher: one of is and isNot, a regular expression. */
+  private static void seriesFilter(Map<String, Object> f, String where, RuleContext ctx) {
+    String is = Tree.string(f.get("is")).orElse("");
+    String isNot = Tree.string(f.get("isNot")).orElse("");
+    if (!is.isEmpty() && !isNot.isEmpty()) {
+      ctx.report(
+          CONFIG,
+          null,
+          where + " has both is and isNot; a filter has one",
+          "split it into two filters");
+      return;
+    }
+    if (is.isEmpty() && isNot.isEmpty()) {
+      ctx.report(
+          CONFIG,
+          null,
+          where + " needs either is or isNot",
+          "write {is: \"<regex>\"} or {isNot: \"<regex>\"}");
+      return;
+    }
+    try {
+      re2(is.isEmpty() ? isNot : is);
+    } catch (PatternSyntaxException e) {
+      ctx.report(
+          CONFIG,
+          null,
+          where + " is not a valid regular expression: " + e.getDescription(),
+          "fix the pattern (Go RE2 syntax)");
     }
   }
 
@@ -322,6 +475,11 @@ public final class MonitoringRules {
         || s.contains("xpum");
   }
 
+  // pkg/apis/monitoring/v1/types.go: Duration's kubebuilder pattern.
+  static final Pattern PROMETHEUS_DURATION =
+      Pattern.compile(
+          "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$");
+
   /** ServiceMonitors and PodMonitors select something and say which port to scrape. */
   static final class MonitorEndpoints extends BaseRule {
     MonitorEndpoints() {
@@ -368,7 +526,14 @@ public final class MonitoringRules {
       }
       List<Object> endpoints = Tree.list(spec.get(m.endpointsField()));
       FieldPath ep = FieldPath.of("spec", m.endpointsField());
-      if (endpoints.isEmpty()) {
+      if (!m.isPodMonitor() && spec.get("endpoints") == null) {
+        ctx.report(
+            Severity.ERROR,
+            ep,
+            Reason.REQUIRED,
+            "spec.endpoints is required by the Prometheus Operator's ServiceMonitor CRD",
+            "add an endpoint naming the Service's metrics port");
+      } else if (endpoints.isEmpty()) {
         ctx.report(
             ep,
             null,
@@ -379,6 +544,21 @@ public final class MonitoringRules {
         Map<String, Object> e = Tree.map(endpoints.get(i));
         boolean port =
             e.containsKey("port") || e.containsKey("targetPort") || e.containsKey("portNumber");
+        for (String field : List.of("interval", "scrapeTimeout")) {
+          Object v = e.get(field);
+          if (v != null && !PROMETHEUS_DURATION.matcher(String.valueOf(v)).matches()) {
+            ctx.report(
+                Severity.ERROR,
+                ep.index(i).child(field),
+                Reason.INVALID,
+                "should match '"
+                    + PROMETHEUS_DURATION.pattern()
+                    + "' (a Prometheus duration); found '"
+                    + v
+                    + "'",
+                "write whole numbers with units y, w, d, h, m, s or ms, such as 30s or 1m30s");
+          }
+        }
         if (!port) {
           ctx.report(
               ep.index(i),
