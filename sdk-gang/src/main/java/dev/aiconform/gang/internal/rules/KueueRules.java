@@ -285,7 +285,7 @@ final class KueueRules {
 
     @Override
     public void check(HasMetadata object, RuleContext ctx) {
-      for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+      for (MemberTemplate m : MemberTemplate.of(ctx)) {
         List<String> found = new ArrayList<>();
         for (String key :
             List.of(

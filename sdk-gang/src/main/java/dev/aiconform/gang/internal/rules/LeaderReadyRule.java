@@ -51,7 +51,7 @@ final class LeaderReadyRule extends GangRule {
         || spec.at("leaderWorkerTemplate", "size").integer(1) <= 1) {
       return;
     }
-    for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+    for (MemberTemplate m : MemberTemplate.of(ctx)) {
       if (!BundleGangs.refs(m).isEmpty()) {
         ctx.report(
             FieldPath.of("spec", "startupPolicy"),

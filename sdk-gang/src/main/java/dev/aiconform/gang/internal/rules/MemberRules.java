@@ -52,7 +52,7 @@ final class MemberRules {
 
     @Override
     public void check(HasMetadata object, RuleContext ctx) {
-      for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+      for (MemberTemplate m : MemberTemplate.of(ctx)) {
         List<BundleGangs.Ref> refs = BundleGangs.refs(m);
         if (refs.size() > 1) {
           ctx.report(
@@ -102,7 +102,7 @@ final class MemberRules {
         return; // the Volcano job controller creates the PodGroup
       }
       ManifestBundle bundle = ctx.bundle();
-      for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+      for (MemberTemplate m : MemberTemplate.of(ctx)) {
         PodMarkers k = m.markers();
         if (k.nativePodGroup().isPresent()) {
           String name = k.nativePodGroup().get();
@@ -200,7 +200,7 @@ final class MemberRules {
         return; // the job's spec.schedulerName applies to its pods
       }
       BundleGangs gangs = BundleGangs.of(ctx.bundle());
-      for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+      for (MemberTemplate m : MemberTemplate.of(ctx)) {
         String scheduler = m.markers().schedulerName();
         FieldPath at = m.specPath("schedulerName");
         for (BundleGangs.Ref ref : BundleGangs.refs(m)) {
@@ -301,7 +301,7 @@ final class MemberRules {
     @Override
     public void check(HasMetadata object, RuleContext ctx) {
       BundleGangs gangs = BundleGangs.of(ctx.bundle());
-      for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+      for (MemberTemplate m : MemberTemplate.of(ctx)) {
         List<BundleGangs.Ref> refs = BundleGangs.refs(m);
         boolean kueueManaged = kueueManaged(object);
         if (refs.isEmpty() && !kueueManaged) {

@@ -94,7 +94,7 @@ final class NativeApiRules {
                 : "render the gang for " + v.label() + " (apiVersion " + served + ")");
         return;
       }
-      for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+      for (MemberTemplate m : MemberTemplate.of(ctx)) {
         if (m.markers().nativePodGroup().isPresent() && v.before(TargetVersion.V1_36)) {
           ctx.report(
               m.specPath("schedulingGroup"),
@@ -159,7 +159,7 @@ final class NativeApiRules {
       boolean uses = isNativeGroupObject(object);
       FieldPath at = FieldPath.root();
       if (!uses) {
-        for (MemberTemplate m : MemberTemplate.of(ctx.manifest())) {
+        for (MemberTemplate m : MemberTemplate.of(ctx)) {
           if (m.markers().nativePodGroup().isPresent()
               || m.markers().workloadRefName().isPresent()) {
             uses = true;
