@@ -5,6 +5,7 @@ import dev.aiconform.core.Manifest;
 import dev.aiconform.core.ManifestBundle;
 import dev.aiconform.core.TargetVersion;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.function.Supplier;
 
 /**
  * What a {@link Rule} sees besides its object: the target version and feature gates, the whole
@@ -38,4 +39,13 @@ public interface RuleContext {
 
   /** Reports a finding at {@code severity}. {@code reason} may be null. */
   void report(Severity severity, FieldPath path, Reason reason, String message, String hint);
+
+  /**
+   * What {@code compute} derives from the object being checked, computed once per object and
+   * validation run and shared by every rule that asks with the same {@code key} (for example a
+   * module's reading of the object's pod templates). The value must not be modified.
+   */
+  default <T> T shared(Object key, Supplier<T> compute) {
+    return compute.get();
+  }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks manifests the way the API server and the AI Conformance program would: every rule that
@@ -131,11 +132,12 @@ public final class Validator {
       object = original;
     }
     Manifest checked = manifest.withObject(object);
+    Map<Object, Object> shared = new HashMap<>();
     for (Rule rule : rules) {
       if (!rule.appliesTo(object)) {
         continue;
       }
-      Context ctx = new Context(rule.info(), checked, original, bundle, out);
+      Context ctx = new Context(rule.info(), checked, original, bundle, out, shared);
       try {
         rule.check(object, ctx);
       } catch (RuntimeException e) {
@@ -159,18 +161,32 @@ public final class Validator {
     private final HasMetadata original;
     private final ManifestBundle bundle;
     private final List<Diagnostic> out;
+    private final Map<Object, Object> shared;
 
     Context(
         RuleInfo info,
         Manifest manifest,
         HasMetadata original,
         ManifestBundle bundle,
-        List<Diagnostic> out) {
+        List<Diagnostic> out,
+        Map<Object, Object> shared) {
       this.info = info;
       this.manifest = manifest;
       this.original = original;
       this.bundle = bundle;
       this.out = out;
+      this.shared = shared;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Supplier<T> compute) {
+      Object value = shared.get(key);
+      if (value == null) {
+        value = compute.get();
+        shared.put(key, value);
+      }
+      return (T) value;
     }
 
     @Override

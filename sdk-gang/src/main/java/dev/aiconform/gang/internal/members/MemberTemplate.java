@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,24 +70,12 @@ public record MemberTemplate(
   }
 
   /**
-   * The member templates of the object a rule checks. Every gang rule asks for them, and reading
-   * them converts each pod template; the validator hands all rules of one object the same fresh
-   * {@link Manifest} per run, so the last answer per thread is reused for that very instance.
+   * The member templates of the object a rule checks: every gang rule asks, and reading them
+   * converts each pod template, so the rules of one object share one reading.
    */
   public static List<MemberTemplate> of(RuleContext ctx) {
-    Manifest m = ctx.manifest();
-    LastChecked last = LAST_CHECKED.get();
-    if (last != null && last.manifest.get() == m) {
-      return last.templates;
-    }
-    List<MemberTemplate> templates = List.copyOf(of(m));
-    LAST_CHECKED.set(new LastChecked(new WeakReference<>(m), templates));
-    return templates;
+    return ctx.shared(MemberTemplate.class, () -> List.copyOf(of(ctx.manifest())));
   }
-
-  private record LastChecked(WeakReference<Manifest> manifest, List<MemberTemplate> templates) {}
-
-  private static final ThreadLocal<LastChecked> LAST_CHECKED = new ThreadLocal<>();
 
   /** The member templates of one object (empty for kinds without pod templates). */
   public static List<MemberTemplate> of(Manifest m) {
